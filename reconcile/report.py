@@ -1,0 +1,356 @@
+"""Findings -> what people and programs read: Markdown, findings JSON, CSV.
+
+The JSON is the contract other tools build on (schema "reconcile/findings@1"); its keys
+stay stable. Every output is deterministic: the same input gives the same bytes. Article
+text is escaped before it enters Markdown, so a quote cannot break a table or inject markup.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reconcile.errors import OutputError
+from reconcile.judge import format_quantity
+from reconcile.lang import rules_for
+from reconcile.model import (
+    OPEN_FUTURE,
+    OPEN_PAST,
+    VERDICTS,
+    Claim,
+    DateValue,
+    Document,
+    Entity,
+    Finding,
+    Quantity,
+    Slot,
+)
+
+if TYPE_CHECKING:
+    import pandas
+
+SCHEMA = "reconcile/findings@1"
+VERDICT_TITLES = {"conflict": "Conflict", "adds_detail": "Adds detail", "agree": "Agree"}
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """The result of comparing the documents of one corpus: what `compare()` returns."""
+
+    corpus: str
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    embedder: str
+
+    @cached_property
+    def claims_by_id(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.claims}
+
+    def counts(self) -> dict[str, int]:
+        """Findings per verdict, every verdict present (zero included)."""
+        counted = Counter(finding.verdict for finding in self.findings)
+        return {verdict: counted.get(verdict, 0) for verdict in VERDICTS}
+
+    def to_json(self) -> str:
+        return render_json(self)
+
+    def to_markdown(self, figure: str | None = None) -> str:
+        return render_markdown(self, figure)
+
+    def to_frame(self) -> pandas.DataFrame:
+        return findings_frame(self)
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+def _date_json(value: date) -> str | None:
+    return None if value in (OPEN_PAST, OPEN_FUTURE) else value.isoformat()
+
+
+def _float_json(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def slot_json(slot: Slot) -> dict[str, Any]:
+    """A slot as in findings.json: kind, text, offsets and the normalised value."""
+    data: dict[str, Any] = {"kind": slot.kind, "text": slot.text, "start": slot.start, "end": slot.end}
+    value = slot.value
+    if isinstance(value, DateValue):
+        data |= {
+            "value": value.label,
+            "precision": value.precision,
+            "low": _date_json(value.low),
+            "high": _date_json(value.high),
+            "basis": value.basis,
+        }
+    elif isinstance(value, Quantity):
+        data |= {
+            "value": value.value,
+            "low": _float_json(value.low),
+            "high": _float_json(value.high),
+            "low_open": value.low_open,
+            "high_open": value.high_open,
+            "unit": value.unit,
+        }
+    elif isinstance(value, Entity):
+        data["value"] = value.value
+    return data
+
+
+def findings_json(result: Reconciliation) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "corpus": result.corpus,
+        "embedder": result.embedder,
+        "documents": [
+            {
+                "id": document.id,
+                "lang": document.lang,
+                "title": document.title,
+                "published": document.published.label if document.published else None,
+                "path": document.path,
+                "source": document.source,
+                "encoding": document.encoding,
+            }
+            for document in result.documents
+        ],
+        "claims": [
+            {
+                "id": claim.id,
+                "doc": claim.doc,
+                "lang": claim.lang,
+                "text": claim.text,
+                "start": claim.start,
+                "end": claim.end,
+                "sentence": claim.sentence,
+                "event": claim.event,
+                "subject": claim.subject,
+                "terms": list(claim.terms),
+                "slots": [slot_json(slot) for slot in claim.slots],
+            }
+            for claim in result.claims
+        ],
+        "findings": [
+            {
+                "id": finding.id,
+                "verdict": finding.verdict,
+                "claims": list(finding.claims),
+                "similarity": finding.similarity,
+                "reasons": list(finding.reasons),
+                "fact": finding.fact,
+            }
+            for finding in result.findings
+        ],
+    }
+
+
+def render_json(result: Reconciliation) -> str:
+    return json.dumps(findings_json(result), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def findings_frame(result: Reconciliation) -> pandas.DataFrame:
+    """One row per finding; one quote column per document, so a spreadsheet reads side by side."""
+    import pandas
+
+    rows = []
+    for finding in result.findings:
+        members = [result.claims_by_id[claim_id] for claim_id in finding.claims]
+        row: dict[str, Any] = {
+            "finding": finding.id,
+            "verdict": finding.verdict,
+            "fact": finding.fact,
+            "similarity": finding.similarity,
+            "reasons": "; ".join(finding.reasons),
+            "claims": " ".join(finding.claims),
+        }
+        for document in result.documents:
+            row[f"text_{document.id}"] = " / ".join(c.text for c in members if c.doc == document.id)
+        rows.append(row)
+    columns = ["finding", "verdict", "fact", "similarity", "reasons", "claims"] + [
+        f"text_{document.id}" for document in result.documents
+    ]
+    return pandas.DataFrame(rows, columns=columns)
+
+
+def render_csv(result: Reconciliation) -> str:
+    return str(findings_frame(result).to_csv(index=False, lineterminator="\n"))
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+_MARKDOWN_SPECIALS = set("\\`*_[]<>#|~&")
+
+
+def md_escape(text: str) -> str:
+    """Text shown literally in Markdown: specials backslash-escaped, no line breaks, no HTML."""
+    flat = " ".join(text.split())
+    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIALS else char for char in flat)
+
+
+def _side(document: Document, documents: Sequence[Document]) -> str:
+    same_language = sum(1 for d in documents if d.lang == document.lang)
+    return document.lang.upper() if same_language == 1 else f"{document.lang.upper()} {document.id}"
+
+
+def _slot_summary(claim: Claim) -> str:
+    parts = []
+    for slot in claim.slots:
+        value = slot.value
+        if isinstance(value, DateValue):
+            parts.append(f"date {value.label}")
+        elif isinstance(value, Quantity):
+            parts.append(format_quantity(value))
+        elif isinstance(value, Entity):
+            parts.append(f"{slot.kind} {value.value}")
+    return md_escape("; ".join(parts)) if parts else "—"
+
+
+def _quote_table(result: Reconciliation, finding: Finding) -> list[str]:
+    documents = {document.id: document for document in result.documents}
+    lines = ["| Source | Claim | Quote |", "|---|---|---|"]
+    for claim_id in finding.claims:
+        claim = result.claims_by_id[claim_id]
+        side = _side(documents[claim.doc], result.documents)
+        lines.append(f"| {md_escape(side)} | {md_escape(claim.id)} | {md_escape(claim.text)} |")
+    return lines
+
+
+def _similarity(finding: Finding) -> str:
+    return f"{finding.similarity:.2f}" if finding.similarity is not None else "—"
+
+
+def render_markdown(result: Reconciliation, figure: str | None = None) -> str:
+    """The report a person reads: sources, counts, conflicts first, then detail, then agreement."""
+    counts = result.counts()
+    paired = [f for f in result.findings if len(f.claims) > 1]
+    one_sided = [f for f in result.findings if len(f.claims) == 1]
+    lines = [f"# Reconciliation report: {md_escape(result.corpus)}", ""]
+    lines += [
+        f"Claims from {len(result.documents)} sources compared with embedder `{result.embedder}`. "
+        "A **conflict** means normalised facts (dates, quantities, people) are incompatible; "
+        "**adds detail** means one side is more precise or says more; **agree** means nothing disagrees.",
+        "",
+        "## Sources",
+        "",
+        "| Id | Language | Published | Title | Source |",
+        "|---|---|---|---|---|",
+    ]
+    for document in result.documents:
+        published = document.published.label if document.published else "unknown"
+        lines.append(
+            f"| {md_escape(document.id)} | {rules_for(document.lang).name} ({document.lang}) | {published} "
+            f"| {md_escape(document.title)} | {md_escape(document.source) or '—'} |"
+        )
+    lines += [
+        "",
+        "## Summary",
+        "",
+        "| Verdict | Findings |",
+        "|---|---|",
+        f"| Conflict | {counts['conflict']} |",
+        f"| Adds detail | {counts['adds_detail']} ({sum(1 for f in paired if f.verdict == 'adds_detail')} paired, "
+        f"{len(one_sided)} one-sided) |",
+        f"| Agree | {counts['agree']} |",
+        "",
+    ]
+    if figure:
+        lines += [f"![Timeline of dated claims per source]({figure})", ""]
+    lines += ["## Conflicts", ""]
+    conflicts = [f for f in result.findings if f.verdict == "conflict"]
+    if not conflicts:
+        lines += ["No conflicts found.", ""]
+    for finding in conflicts:
+        lines += [f"### {finding.id} · {md_escape(finding.fact)}", ""]
+        lines += [f"- {md_escape(reason)}" for reason in finding.reasons]
+        lines += ["", *_quote_table(result, finding), "", f"Similarity {_similarity(finding)}.", ""]
+    lines += ["## Added detail", "", "### Paired claims where one side says more", ""]
+    detailed = [f for f in paired if f.verdict == "adds_detail"]
+    if not detailed:
+        lines += ["None.", ""]
+    for finding in detailed:
+        lines += [f"#### {finding.id} · {md_escape(finding.fact)}", ""]
+        lines += [f"- {md_escape(reason)}" for reason in finding.reasons]
+        lines += ["", *_quote_table(result, finding), ""]
+    for document in result.documents:
+        own = [f for f in one_sided if result.claims_by_id[f.claims[0]].doc == document.id]
+        lines += [f"### Only in {md_escape(_side(document, result.documents))} ({md_escape(document.id)})", ""]
+        if not own:
+            lines += ["None.", ""]
+            continue
+        lines += ["| Finding | Claim | Slots |", "|---|---|---|"]
+        for finding in own:
+            claim = result.claims_by_id[finding.claims[0]]
+            lines.append(f"| {finding.id} | {md_escape(claim.text)} | {_slot_summary(claim)} |")
+        lines.append("")
+    lines += ["## Agreements", ""]
+    agreements = [f for f in result.findings if f.verdict == "agree"]
+    if not agreements:
+        lines += ["None.", ""]
+    else:
+        headers = [_side(d, result.documents) for d in result.documents]
+        lines += [
+            "| Finding | " + " | ".join(md_escape(h) for h in headers) + " | Similarity | Why |",
+            "|---|" + "---|" * len(headers) + "---|---|",
+        ]
+        for finding in agreements:
+            members = [result.claims_by_id[c] for c in finding.claims]
+            cells = [md_escape(" / ".join(c.text for c in members if c.doc == d.id)) or "—" for d in result.documents]
+            lines.append(
+                f"| {finding.id} | "
+                + " | ".join(cells)
+                + f" | {_similarity(finding)} | {md_escape('; '.join(finding.reasons))} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+# --- Files -----------------------------------------------------------------------------
+
+
+def write_outputs(files: dict[Path, str | bytes]) -> None:
+    """Write all `files` or none: each goes to a temporary file first, then all are renamed.
+
+    A crash or Ctrl-C before the renames leaves the previous reports untouched.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, content in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((temporary, path))
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    except OSError as error:
+        for temporary, _ in staged:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        raise OutputError(
+            f"cannot write {error.filename or 'the report'}: {error.strerror}; choose a writable --out folder"
+        ) from None
+
+
+def write_report(result: Reconciliation, out_dir: Path) -> list[Path]:
+    """NAME.md, NAME.json and NAME.csv for one corpus, written atomically; returns the paths."""
+    files: dict[Path, str | bytes] = {
+        out_dir / f"{result.corpus}.json": render_json(result),
+        out_dir / f"{result.corpus}.csv": render_csv(result),
+        out_dir / f"{result.corpus}.md": render_markdown(result),
+    }
+    write_outputs(files)
+    return list(files)
