@@ -27,5 +27,5 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check reconcile tests benchmarks scripts
+	$(BIN)/ruff check .
 	$(BIN)/mypy reconcile

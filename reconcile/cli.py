@@ -21,6 +21,9 @@ from reconcile.report import write_report
 
 DEFAULT_CORPORA = Path("corpora")
 DEFAULT_OUT = Path("reports")
+DEFAULT_EVAL_DATA = Path("../shared/eval")
+DEFAULT_GOLD = Path("tests/gold/yang-hongxia-m6.toml")
+DEFAULT_FLOORS = Path("tests/eval_floors.toml")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -71,6 +74,31 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from reconcile.evaluation import format_table, gate, load_floors
+    from reconcile.evaluation.run import SECTIONS, run_evaluation
+
+    sections = tuple(args.only) if args.only else SECTIONS
+    config = load_config(args.config, embedder=args.embedder, cache=False if args.no_cache else None)
+    progress = (lambda message: None) if args.quiet else (lambda message: print(f"… {message}", file=sys.stderr))
+    started = time.perf_counter()
+    evaluation = run_evaluation(config, args.data, args.gold, sections=sections, limit=args.limit, progress=progress)
+    floors = load_floors(args.floors) if config.embedder == "use" or args.floors != DEFAULT_FLOORS else {}
+    verdicts = gate(evaluation.figures, floors)
+    if args.verbose:
+        for note in evaluation.notes:
+            print(note)
+    print(f"embedder: {config.embedder}" + ("" if floors else " (no floors pinned for this embedder)"))
+    print(format_table(verdicts))
+    timings = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in evaluation.seconds.items())
+    print(f"time: {time.perf_counter() - started:.1f} s ({timings})")
+    failed = [verdict.figure.name for verdict in verdicts if not verdict.passed]
+    if failed:
+        print(f"reconcile eval: below floor: {', '.join(failed)}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reconcile",
@@ -110,6 +138,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     run.set_defaults(handler=_run)
+
+    evaluate = commands.add_parser("eval", help="measure quality on the seed gold, WMT22 and Tatoeba; gate on floors")
+    evaluate.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_EVAL_DATA,
+        metavar="DIR",
+        help=f"folder with the WMT22 and Tatoeba files (default: {DEFAULT_EVAL_DATA})",
+    )
+    evaluate.add_argument(
+        "--gold",
+        type=Path,
+        default=DEFAULT_GOLD,
+        metavar="FILE",
+        help=f"gold file of the seed corpus (default: {DEFAULT_GOLD})",
+    )
+    evaluate.add_argument(
+        "--floors",
+        type=Path,
+        default=DEFAULT_FLOORS,
+        metavar="FILE",
+        help=f"pinned floors; a figure below its floor fails the run (default: {DEFAULT_FLOORS})",
+    )
+    evaluate.add_argument(
+        "--only",
+        action="append",
+        choices=("seed", "wmt", "planted", "tatoeba"),
+        help="run only these sections (repeatable)",
+    )
+    evaluate.add_argument("--limit", type=int, metavar="N", help="use only the first N WMT document pairs")
+    evaluate.add_argument("--embedder", metavar="SPEC", help="as for `run`")
+    evaluate.add_argument("--no-cache", action="store_true", help="do not use the embedding cache")
+    evaluate.add_argument("--config", type=Path, default=Path("reconcile.toml"), metavar="FILE")
+    evaluate.add_argument("--verbose", action="store_true", help="also list each false conflict and missed change")
+    evaluate.add_argument("--quiet", action="store_true", help="no progress messages")
+    evaluate.set_defaults(handler=_eval)
     return parser
 
 

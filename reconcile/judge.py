@@ -186,6 +186,15 @@ def _side_labels(documents: Sequence[Document]) -> dict[str, str]:
     }
 
 
+def compare_claims(
+    a: Claim, b: Claim, labels: dict[str, str], published: dict[str, DateValue | None]
+) -> tuple[Verdict, tuple[str, ...]]:
+    """The verdict on two claims and its reasons (`labels` name each document in the reasons)."""
+    outcome = _compare(a, b, labels, published)
+    reasons = {"conflict": outcome.conflicts, "adds_detail": outcome.details, "agree": outcome.agreements}
+    return outcome.verdict, tuple(reasons[outcome.verdict])
+
+
 def _compare(a: Claim, b: Claim, labels: dict[str, str], published: dict[str, DateValue | None]) -> _Outcome:
     outcome = _Outcome()
     side_a, side_b = labels[a.doc], labels[b.doc]
