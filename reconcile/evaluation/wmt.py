@@ -251,7 +251,7 @@ def plant(run: PairRun, rng: random.Random, preferred: str) -> Plant | None:
         return None
     changed = sentence.replace(slot_text, new_text, 1)
     new_sentences = (*sentences[:segment], changed, *sentences[segment + 1:])
-    planted = replace(run.pair, **{f"{side}_sents": new_sentences})
+    planted = replace(run.pair, zh_sents=new_sentences) if side == "zh" else replace(run.pair, en_sents=new_sentences)
     return Plant(planted, side, segment, kind, slot_text, new_text)
 
 
