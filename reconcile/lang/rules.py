@@ -37,46 +37,152 @@ class TextRules:
 
 @dataclass(frozen=True, slots=True)
 class NumberRules:
-    """Numerals, magnitudes, hedges and units of measure."""
+    """Numerals, magnitudes, hedges and units of measure.
+
+    Phrases are matched case-insensitively; a phrase that starts or ends with a Latin
+    letter must start or end at a word boundary. Regular-expression fields say so.
+    """
 
     number_words: Mapping[str, float]
+    # Number words that multiply what precedes them (两百 = 2 x 100, "two hundred").
+    multipliers: frozenset[str]
+    # Number words and bare magnitudes that count only beside a magnitude, unit, classifier,
+    # prefix or a hedge after them: Chinese numerals sit inside ordinary words (统一, 一些,
+    # 万一), English "one" is also a pronoun ("about one of my friends").
+    context_words: frozenset[str]
+    # Words for one that double as articles ("a", 一个): a quantity only with a
+    # magnitude ("a million", 一万) or a percent prefix (百分之一).
+    article_words: frozenset[str]
+    # Regex joining the words of one numeral ("twenty-five", "two hundred"; solid in Chinese).
+    word_joiner: str
     magnitudes: Mapping[str, float]
+    # Magnitudes written straight after the digits ("2.4k", "2.4bn").
+    abbreviations: Mapping[str, float]
+    # Abbreviations that are magnitudes only after a currency sign ("$75m" but "100m" is metres).
+    currency_abbreviations: Mapping[str, float]
     vague_magnitudes: Mapping[str, tuple[float, float]]
     approximators: tuple[Approximator, ...]
+    # "above" hedges after a number whose upper bound is the next step of its last
+    # significant digit: 100余 = (100, 200), 50多 = (50, 60).
+    stepped_approximators: frozenset[str]
     range_separators: tuple[str, ...]
+    # Separators valid only after an opening word: "between 30 and 40".
+    range_pairs: tuple[tuple[str, str], ...]
     units: Mapping[str, str]
+    # Measure words that may stand between a number and the noun it counts (50多项专利),
+    # with the unit they imply when no noun follows ("" for a bare count).
+    classifiers: Mapping[str, str]
     currency_prefixes: Mapping[str, str]
-    percent_phrases: tuple[str, ...]
+    percent_prefixes: tuple[str, ...]
+    ordinal_prefixes: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...]
+    # How far a unit may follow its number, in gap tokens, and what one gap token is (regex).
     unit_gap: int
+    gap_token: str
+    # Chinese puts a measure word between a number and a distant noun (50多项专利); without
+    # one, a noun a few characters on belongs to something else (百事可乐和人民日报).
+    gap_needs_classifier: bool
+    # Regexes of spans that hold no amount: dates, clock times, house numbers, and words
+    # whose characters would otherwise read as numerals or hedges (四周 "around", 节约 "save").
+    non_quantities: tuple[str, ...]
+    # A bare integer in this span, with no unit but years, is read as a calendar year.
+    year_span: tuple[int, int]
+
+
+DateUnit = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateBound:
+    """A phrase that opens a date on one side: "by" 2021 (on or before), 2016年"以来" (on or after).
+
+    `phrase` is a regular-expression fragment (so a guard such as "到 but not 达到" can be data);
+    `position` says whether it stands before or after the date. "below"/"above" exclude the
+    date itself ("before 2020" ends in 2019), "at_most"/"at_least" include it.
+    """
+
+    phrase: str
+    position: Literal["before", "after"]
+    bound: Literal["below", "above", "at_most", "at_least"]
 
 
 @dataclass(frozen=True, slots=True)
 class DateRules:
-    """Month names, absolute date patterns and the phrases that make a date relative."""
+    """Date pattern templates plus the words they are built from, read by one generic interpreter.
 
+    Each of `patterns` is a regular expression, matched case-insensitively (and as whole
+    words when `word_boundaries`), in which a space stands for `gap` ("\\s*" in Chinese, where
+    "2017 年" and "2017年" both occur) and a placeholder in braces stands for a word list below,
+    as a named group: {year} {month} {day} (digits or `numerals`), {month_name}, {count}
+    (digits, `numerals` or `count_words`), {unit}, {later}, {earlier}, {ago}, {rel_year},
+    {rel_month}, {rel_day}, {month_shift}, {prev_rel}, {part}, {month_part}, {recent}, {now},
+    {subsequently}, and {not_unit} (a guard: no unit of measure follows). A template may also
+    name groups itself: `cue` (required context that is not part of the date, as "in" before
+    a bare year), `decade`, `century`, or any of the above with a narrower alternation. What
+    a match means is read from which groups took part, so a new shape of date is a new line
+    of data.
+
+    Offsets are signed counts: `relative_*` move from the publication date ("last year" -1),
+    `previous_relative` from the previous date in the text (次年 +1 year), `month_shifts` pick
+    the nearest such month before (-1), in (0) or after (+1) the publication year ("last May").
+    `recent_phrases` give the window in days before publication ("日前" 14); `*_parts` give the
+    first and last month of a year part ("early" 1-4) or day of a month part ("上旬" 1-10).
+    """
+
+    patterns: tuple[str, ...]
+    gap: str
+    word_boundaries: bool
     month_names: Mapping[str, int]
+    numerals: Mapping[str, int]
+    count_words: Mapping[str, int]
     relative_years: Mapping[str, int]
+    relative_months: Mapping[str, int]
     relative_days: Mapping[str, int]
-    recent_phrases: tuple[str, ...]
+    month_shifts: Mapping[str, int]
+    previous_relative: Mapping[str, tuple[int, DateUnit]]
+    recent_phrases: Mapping[str, int]
     now_phrases: tuple[str, ...]
     after_previous_phrases: tuple[str, ...]
-    offset_units: Mapping[str, str]
+    offset_units: Mapping[str, DateUnit]
     offset_after: tuple[str, ...]
     offset_before: tuple[str, ...]
+    offset_ago: tuple[str, ...]
     year_parts: Mapping[str, tuple[int, int]]
-    before_phrases: tuple[str, ...]
-    after_phrases: tuple[str, ...]
+    month_parts: Mapping[str, tuple[int, int]]
+    bounds: tuple[DateBound, ...]
+    range_separators: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class NameRules:
-    """Titles to strip, pronouns to resolve, and the words that mark an organisation."""
+    """The words around names: what marks a person or an organisation, and what to strip.
+
+    Without a NER model, a name is recognised by its shape (a surname, capitalised words)
+    plus these cues. `titles` and `speech_verbs` are evidence that the word next to them is a
+    person (负责人项亮, 王成指出); `org_suffixes` end an organisation on their own (Duke
+    University, 南开大学) while `unit_suffixes` only make a unit of a known parent (字节AML团队);
+    `org_designators` (Inc., 有限公司) are absorbed into the organisation before them;
+    `possessives` join a parent to its unit (ByteDance's AI Lab); `place_suffixes` say the
+    name before them is a place (黄山市); `list_separators` chain names in a list (杨红霞、唐杰);
+    `boundary_chars` never occur inside a name, so a name found by its suffix starts after them
+    (从|青海省农业农村厅). `name_stopwords` are words that are not names: sentence openers for
+    Latin names, generic heads (科技公司, 一家公司) and words around suffixes (内部, 部署) for Han.
+    Word lists too large for a module live in `reconcile/data/` (surnames, organisations).
+    """
 
     honorifics: tuple[str, ...]
     person_pronouns: tuple[str, ...]
     org_pronouns: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     name_stopwords: frozenset[str]
+    titles: tuple[str, ...] = ()
+    speech_verbs: tuple[str, ...] = ()
+    unit_suffixes: tuple[str, ...] = ()
+    org_designators: tuple[str, ...] = ()
+    possessives: tuple[str, ...] = ()
+    place_suffixes: tuple[str, ...] = ()
+    list_separators: tuple[str, ...] = ()
+    boundary_chars: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,4 +201,3 @@ class LangRules:
     dates: DateRules
     names: NameRules
     events: EventRules
-    stopwords: frozenset[str]

@@ -1,19 +1,520 @@
-"""PLACEHOLDER — to be replaced by the quantity normaliser."""
+"""Quantities in folded text, as intervals in canonical units.
+
+One grammar serves every language; the language module supplies the words and fragments:
+
+    [approximator] [range opener] [ordinal | percent | currency prefix]
+    AMOUNT [approximator] [magnitude] [range separator AMOUNT [magnitude]]
+    [approximator] [classifier] [approximator] [gap words] [unit] [approximator]
+
+An AMOUNT is digits ("175,000", "1.5"), number words (十二, "twenty-five"), a vague
+magnitude (数百, "tens of billions") or a bare magnitude (万亿, "trillion"). The stated
+number becomes an interval so that two reports of one fact overlap and two different
+facts do not: a hedge widens it as its `Approximator.bound` says, a decimal is known only
+to its last digit ("1.5亿" is [1.45e8, 1.55e8] and so agrees with "150 million"), a vague
+or bare magnitude is an order of magnitude. `value` is the number as stated (the midpoint
+for a range, the floor for an order of magnitude). Spans that only look like amounts (dates,
+clock times, house numbers, identifiers such as GPT-3 or 5G, calendar years) yield nothing.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
 
-from reconcile.lang.rules import LangRules
+from reconcile.lang.rules import Approximator, LangRules, NumberRules
 from reconcile.model import Quantity, Slot
 
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
+_FLAGS = re.IGNORECASE | re.ASCII
+
+# Not language knowledge: these shapes read the same in every language.
+_ANYWHERE = (
+    r"(?:https?://|www\.)\S+",  # URLs
+    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+",  # e-mail addresses
+    r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}",  # 2024-07-28
+    r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?",  # 12:39
+    r"(?<![0-9])(?:\+[0-9]{1,3}[\s-]?)?(?:\([0-9]{2,4}\)\s*|[0-9]{2,4}[\s-])[0-9]{3,4}[\s-][0-9]{4}(?![0-9])",  # phones
+    r"(?<![0-9])[0-9]{11,}(?![0-9])",  # ISBNs, mobile numbers and other long identifiers
+    r"(?<![0-9.])[0-9]{1,9}(?:\.[0-9]{1,9}){2,}",  # versions, IP addresses
+    r"(?:^|(?<=\n))\s*\(?[0-9]{1,2}[.)、](?![0-9])",  # list markers: "1. ", "2) ", "3、"
+)
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# Digits glued to a letter, to another number or to a decimal point belong to a name
+# (M6, GPT-3, COVID-19, A100) or to a number already read.
+_DIGIT_START = r"(?<![a-z0-9.])(?<![0-9],)(?<![a-z][-_])(?<![0-9][-–—~])(?=[0-9])"
+_JOIN = r"[\s-]*"
+_WORD_BREAK = re.compile(r"[\s-]+")
+_MAX_DIGITS = 30  # longer runs are identifiers; the cap also bounds the Decimal arithmetic
+_MAX_WORDS = 12  # a longer run of number words is a list ("one two three ..."), read no further
+_NEAR = Decimal("0.9")
+_FAR = Decimal("1.1")
+_AMOUNT_FORMS = ("digits", "words")
+
+
+def _key(phrase: str) -> str:
+    """Lookup key of a phrase as written or as matched: "Tens-of-millions" -> "tens of millions"."""
+    return " ".join(word for word in _WORD_BREAK.split(phrase.lower()) if word) or phrase
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _phrases(phrases: Iterable[str]) -> str:
+    """Alternation of `phrases`, longest first; a Latin-letter end must sit at a word boundary."""
+    parts = []
+    for phrase in sorted({_key(phrase) for phrase in phrases}, key=len, reverse=True):
+        body = r"[\s-]+".join(re.escape(word) for word in phrase.split())
+        if phrase[0].isascii() and phrase[0].isalpha():
+            body = r"(?<![a-z])" + body
+        if _latin(phrase[-1]):
+            body += r"(?![a-z0-9])"
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """One language's number grammar, compiled once: anchored patterns and lower-cased lookups."""
+
+    numbers: NumberRules
+    excluded: re.Pattern[str]
+    trigger: re.Pattern[str]
+    before: re.Pattern[str]
+    opener: re.Pattern[str]
+    prefix: re.Pattern[str]
+    digits: re.Pattern[str]
+    numeral: re.Pattern[str]
+    word: re.Pattern[str]
+    vague: re.Pattern[str]
+    magnitude: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    currency_abbreviation: re.Pattern[str]
+    ordinal_suffix: re.Pattern[str]
+    separator: re.Pattern[str]
+    pair_separator: re.Pattern[str]
+    after: re.Pattern[str]
+    classifier: re.Pattern[str]
+    unit: re.Pattern[str]
+    gap_unit: re.Pattern[str]
+    words: Mapping[str, Decimal]
+    magnitudes: Mapping[str, Decimal]
+    vagues: Mapping[str, tuple[Decimal, Decimal]]
+    approximators: Mapping[str, Approximator]
+    units: Mapping[str, str]
+    classifiers: Mapping[str, str]
+    currencies: Mapping[str, str]
+    multipliers: frozenset[str]
+    context_words: frozenset[str]
+    article_words: frozenset[str]
+    stepped: frozenset[str]
+
+
+def _compile(numbers: NumberRules) -> _Grammar:
+    before = [a.phrase for a in numbers.approximators if a.position == "before"]
+    after = [a.phrase for a in numbers.approximators if a.position == "after"]
+    words = _phrases(numbers.number_words)
+    # In solid scripts a numeral glued to a numeral character continues it: 〇二二 in 二〇二二.
+    glued = "".join(sorted({w for w in (*numbers.number_words, *numbers.magnitudes) if len(w) == 1 and not _latin(w)}))
+    unglued = rf"(?<![{re.escape(glued)}])" if glued else ""
+    magnitudes = {**numbers.magnitudes, **numbers.abbreviations, **numbers.currency_abbreviations}
+    number_start = rf"{_DIGIT_START}|{words}"
+    gap = rf"(?:(?!{number_start}){numbers.gap_token})"
+    prefixes = (
+        rf"(?:(?P<ordinal>{_phrases(numbers.ordinal_prefixes)})"
+        rf"|(?P<percent>{_phrases(numbers.percent_prefixes)})"
+        rf"|(?P<currency>{_phrases(numbers.currency_prefixes)}))\s*"
+    )
+    trigger = "|".join(
+        (
+            _phrases(before),
+            _phrases(opener for opener, _ in numbers.range_pairs),
+            _phrases(numbers.ordinal_prefixes),
+            _phrases(numbers.percent_prefixes),
+            _phrases(numbers.currency_prefixes),
+            _phrases(numbers.vague_magnitudes),
+            unglued + words,
+            unglued + _phrases(numbers.magnitudes),
+            _DIGIT_START,
+        )
+    )
+    return _Grammar(
+        numbers=numbers,
+        excluded=re.compile("|".join((*_ANYWHERE, *numbers.non_quantities)), _FLAGS),
+        trigger=re.compile(trigger, _FLAGS),
+        before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
+        opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
+        prefix=re.compile(prefixes, _FLAGS),
+        digits=re.compile(_DIGITS, _FLAGS),
+        numeral=re.compile(rf"{words}(?:{numbers.word_joiner}{words}){{0,{_MAX_WORDS}}}", _FLAGS),
+        word=re.compile(words, _FLAGS),
+        vague=re.compile(_phrases(numbers.vague_magnitudes), _FLAGS),
+        magnitude=re.compile(rf"\s*(?P<phrase>{_phrases(numbers.magnitudes)})", _FLAGS),
+        abbreviation=re.compile(_phrases(numbers.abbreviations), _FLAGS),
+        currency_abbreviation=re.compile(_phrases(numbers.currency_abbreviations), _FLAGS),
+        ordinal_suffix=re.compile(_phrases(numbers.ordinal_suffixes), _FLAGS),
+        separator=re.compile(rf"\s*{_phrases(numbers.range_separators)}\s*", _FLAGS),
+        pair_separator=re.compile(rf"\s*{_phrases(second for _, second in numbers.range_pairs)}\s*", _FLAGS),
+        after=re.compile(rf"{_JOIN}(?P<phrase>{_phrases(after)})", _FLAGS),
+        classifier=re.compile(rf"\s*(?P<phrase>{_phrases(numbers.classifiers)})", _FLAGS),
+        unit=re.compile(rf"{_JOIN}(?P<phrase>{_phrases(numbers.units)})", _FLAGS),
+        # Across a gap only a unit of two or more characters: in 六个单元 and 互联网客户 the
+        # 元 and 户 close other words.
+        gap_unit=re.compile(
+            rf"{_JOIN}(?:(?P<phrase>{_phrases(numbers.units)})"
+            rf"|{gap}{{1,{numbers.unit_gap}}}?(?P<far>{_phrases(unit for unit in numbers.units if len(unit) > 1)}))",
+            _FLAGS,
+        ),
+        words={_key(word): Decimal(value) for word, value in numbers.number_words.items()},
+        magnitudes={_key(word): Decimal(value) for word, value in magnitudes.items()},
+        vagues={_key(word): (Decimal(lo), Decimal(hi)) for word, (lo, hi) in numbers.vague_magnitudes.items()},
+        approximators={_key(a.phrase): a for a in numbers.approximators},
+        units={_key(phrase): unit for phrase, unit in numbers.units.items()},
+        classifiers={_key(phrase): unit for phrase, unit in numbers.classifiers.items()},
+        currencies={_key(phrase): unit for phrase, unit in numbers.currency_prefixes.items()},
+        multipliers=frozenset(map(_key, numbers.multipliers)),
+        context_words=frozenset(map(_key, numbers.context_words)),
+        article_words=frozenset(map(_key, numbers.article_words)),
+        stepped=frozenset(map(_key, numbers.stepped_approximators)),
+    )
+
+
+# The one module-level cache: a compiled grammar per language code.
+_GRAMMARS: dict[str, _Grammar] = {}
+
+
+def _grammar(rules: LangRules) -> _Grammar:
+    grammar = _GRAMMARS.get(rules.code)
+    if grammar is None:
+        grammar = _GRAMMARS[rules.code] = _compile(rules.numbers)
+    return grammar
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """A number as written, before magnitude and hedges.
+
+    `low`/`high` differ only for paired numerals (两三 = 2 to 3) and vague magnitudes;
+    `half` is half a unit of the last digit written, so "1.5" stands for [1.45, 1.55].
+    """
+
+    low: Decimal
+    high: Decimal
+    half: Decimal
+    form: Literal["digits", "words", "vague", "bare"]
+    end: int
+    plain: bool = False
+    ordinal: bool = False
+    needs_context: bool = False
+    article: bool = False
+
+
+def _evaluate(values: list[Decimal], multiplies: list[bool]) -> tuple[Decimal, Decimal] | None:
+    """The value of a run of number words, or (low, high) for a pair such as 两三 / 七八十.
+
+    Multipliers scale what precedes them (两百 = 2 x 100); two additive words combine only
+    as tens + units ("twenty-five"); a run of three or more bare digits is positional
+    (二〇二二 = 2022); two rising bare digits are a pair (三五个 = 3 to 5).
+    """
+    if len(values) >= 3 and not any(multiplies) and all(value < 10 for value in values):
+        return (Decimal("".join(str(value) for value in values)),) * 2
+    previous: Decimal | None = None
+    for index, (value, multiplier) in enumerate(zip(values, multiplies, strict=True)):
+        if multiplier or value == 0:
+            previous = None
+            continue
+        if previous is not None and not (previous >= 20 and previous % 10 ** len(str(value)) == 0):
+            if not previous < value < 10:
+                return None
+            low = _evaluate(values[:index] + values[index + 1 :], multiplies[:index] + multiplies[index + 1 :])
+            high = _evaluate(values[: index - 1] + values[index:], multiplies[: index - 1] + multiplies[index:])
+            return (low[0], high[1]) if low and high else None
+        previous = value
+    total = current = Decimal(0)
+    for value, multiplier in zip(values, multiplies, strict=True):
+        if multiplier:
+            total += max(current, Decimal(1)) * value
+            current = Decimal(0)
+        else:
+            current += value
+    return (total + current,) * 2
+
+
+def _amount(text: str, pos: int, g: _Grammar, currency: bool) -> _Amount | None:
+    """The amount starting exactly at `pos`: vague, digits, number words or a bare magnitude."""
+    if match := g.vague.match(text, pos):
+        low, high = g.vagues[_key(match.group())]
+        return _Amount(low, high, Decimal(0), "vague", match.end())
+    if match := g.digits.match(text, pos):
+        written = match.group().replace(",", "")
+        if len(written) > _MAX_DIGITS:
+            return None
+        value = Decimal(written)
+        decimals = len(written.partition(".")[2])
+        half = Decimal(5).scaleb(-decimals - 1) if decimals else Decimal(0)
+        end = match.end()
+        if abbreviation := g.abbreviation.match(text, end) or (currency and g.currency_abbreviation.match(text, end)):
+            scale = g.magnitudes[_key(abbreviation.group())]
+            return _Amount(value * scale, value * scale, half * scale, "digits", abbreviation.end())
+        if suffix := g.ordinal_suffix.match(text, end):
+            return _Amount(value, value, half, "digits", suffix.end(), ordinal=True)
+        return _Amount(value, value, half, "digits", end, plain=written.isdigit())
+    if match := g.numeral.match(text, pos):
+        tokens = [_key(token) for token in g.word.findall(match.group())]
+        multiplies = [token in g.multipliers for token in tokens]
+        # "a two-minute video" is an article and a number; 一千 is one number.
+        if len(tokens) > _MAX_WORDS or any(
+            token in g.article_words and not multiplier
+            for token, multiplier in zip(tokens[:-1], multiplies[1:], strict=True)
+        ):
+            return None
+        values = _evaluate([g.words[token] for token in tokens], multiplies)
+        if values is None:
+            return None
+        return _Amount(
+            *values,
+            Decimal(0),
+            "words",
+            match.end(),
+            plain=len(tokens) >= 3 and not any(multiplies),
+            needs_context=all(token in g.context_words for token in tokens),
+            article=tokens == [tokens[0]] and tokens[0] in g.article_words,
+        )
+    if match := g.magnitude.match(text, pos):
+        phrase = _key(match.group("phrase"))
+        scale = g.magnitudes[phrase]
+        return _Amount(scale, scale, Decimal(0), "bare", match.end(), needs_context=phrase in g.context_words)
+    return None
+
+
+def _magnitude(text: str, pos: int, g: _Grammar) -> tuple[Decimal | None, int]:
+    """Product of the magnitude words at `pos` ("hundred thousand", 万亿) and where they end.
+
+    A unit that starts with a magnitude's characters wins when it is longer: 5千米 is 5 km.
+    """
+    scale: Decimal | None = None
+    for _ in range(2):
+        match = g.magnitude.match(text, pos)
+        unit = g.unit.match(text, pos)
+        if not match or (unit and unit.end() > match.end()):
+            break
+        scale = (scale or Decimal(1)) * g.magnitudes[_key(match.group("phrase"))]
+        pos = match.end()
+    return scale, pos
+
+
+def _step(value: Decimal) -> Decimal:
+    """One unit of the last significant digit: 100 -> 100, 50 -> 10, 1.5e4 -> 1e3."""
+    exponent = value.normalize().as_tuple().exponent  # an int for every finite number
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
+def _bounds(
+    value: Decimal, half: Decimal, hedge: Approximator | None, stepped: bool
+) -> tuple[float, float, bool, bool]:
+    """(low, high, low_open, high_open) for one stated number under its hedge."""
+    if hedge is None:
+        return float(value - half), float(value + half), False, False
+    if hedge.bound == "below":
+        return float(value * _NEAR), float(value), False, True
+    if hedge.bound == "above":
+        return float(value), float(value + _step(value)) if stepped else math.inf, True, True
+    if hedge.bound == "at_least":
+        return float(value), math.inf, False, True
+    if hedge.bound == "at_most":
+        return -math.inf, float(value), True, False
+    return float(value * _NEAR), float(value * _FAR), False, False
+
+
+def _glued(text: str, amount: _Amount, end: int) -> bool:
+    """Digits run straight into letters that nothing read (5G, 36Kr, 3D): part of a name."""
+    return amount.form == "digits" and amount.end == end < len(text) and _latin(text[end])
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What `_parse` has read so far of one quantity."""
+
+    pos: int
+    hedge: Approximator | None = None
+    unit: str = ""
+    fixed_unit: bool = False
+    currency: bool = False
+    context: bool = False
+
+    def take_before(self, text: str, g: _Grammar) -> None:
+        """A hedge before the number; it does not make a bare word a number ("about one of my friends")."""
+        if match := g.before.match(text, self.pos):
+            self.hedge, self.pos = g.approximators[_key(match.group("phrase"))], match.end()
+
+    def take_prefix(self, text: str, g: _Grammar) -> None:
+        """第 (ordinal), 百分之 (percent) or a currency sign: each fixes the unit."""
+        if match := g.prefix.match(text, self.pos):
+            if match.group("ordinal"):
+                self.unit = "ordinal"
+            elif match.group("percent"):
+                self.unit = "percent"
+            else:
+                self.unit, self.currency = g.currencies[_key(match.group("currency"))], True
+            self.fixed_unit = self.context = True
+            self.pos = match.end()
+
+    def take_after(self, text: str, g: _Grammar, stepped: bool = True) -> None:
+        """A hedge after the number. A stepped one (余, 多) binds to the number, not to its noun:
+        after a unit it is left alone, as in 10万亿参数多模态 where 多 begins the next word.
+        """
+        if self.hedge is None and (match := g.after.match(text, self.pos)):
+            phrase = _key(match.group("phrase"))
+            if stepped or phrase not in g.stepped:
+                self.hedge, self.pos, self.context = g.approximators[phrase], match.end(), True
+
+    def take_unit(self, text: str, g: _Grammar) -> None:
+        """The unit: straight after the number, or after a classifier and a few gap words.
+
+        A unit beats a classifier it starts with (个月 over 个); with a currency sign only
+        the same currency may follow ("$5 million dollars", 人民币1.5亿元).
+        """
+        unit = g.unit.match(text, self.pos)
+        if self.fixed_unit:
+            if self.currency and unit and g.units[_key(unit.group("phrase"))] == self.unit:
+                self.pos = unit.end()
+            return
+        classifier = g.classifier.match(text, self.pos)
+        if unit and (classifier is None or unit.end() >= classifier.end()):
+            self.unit, self.pos, self.context = g.units[_key(unit.group("phrase"))], unit.end(), True
+            return
+        if classifier:
+            self.unit, self.pos = g.classifiers[_key(classifier.group("phrase"))], classifier.end()
+            self.context = True
+            self.take_after(text, g)
+        elif g.numbers.gap_needs_classifier:
+            return
+        if unit := g.gap_unit.match(text, self.pos):
+            phrase = unit.group("phrase") or unit.group("far")
+            self.unit, self.pos, self.context = g.units[_key(phrase)], unit.end(), True
+
+
+def _scaled(amount: _Amount, scale: Decimal | None) -> Decimal:
+    return amount.low * (scale or 1)
+
+
+def _far_end(
+    text: str, pos: int, g: _Grammar, first: _Amount, read: _Reading, opened: bool
+) -> tuple[_Amount, Decimal | None, int] | None:
+    """The second number of a range ("-4000万", "to 40 million", "and 40"), its magnitude and end."""
+    separator = g.separator.match(text, pos) or (opened and g.pair_separator.match(text, pos))
+    if not separator:
+        return None
+    pos = separator.end()
+    if read.currency and (match := g.prefix.match(text, pos)) and match.group("currency"):
+        pos = match.end()
+    second = _amount(text, pos, g, read.currency)
+    if second is None or second.form != first.form or second.ordinal:
+        return None
+    scale, pos = _magnitude(text, second.end, g)
+    return second, scale, pos
+
+
+def _ordinal(text: str, first: _Amount, g: _Grammar) -> tuple[int, Quantity] | None:
+    """第44届 / "44th": a rank, whatever noun follows."""
+    if first.form not in _AMOUNT_FORMS:
+        return None
+    end = match.end() if (match := g.classifier.match(text, first.end)) else first.end
+    if _glued(text, first, end):
+        return None
+    return end, Quantity(float(first.low), float(first.low), float(first.high), "ordinal")
+
+
+def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
+    """The quantity that starts at `start`, and where it ends; None if there is none."""
+    read = _Reading(start)
+    read.take_before(text, g)
+    opened = bool(match := g.opener.match(text, read.pos))
+    if match:
+        read.pos = match.end()
+    read.take_prefix(text, g)
+    first = _amount(text, read.pos, g, read.currency)
+    if first is None:
+        return None
+    read.pos = first.end
+    if first.ordinal or read.unit == "ordinal":
+        return _ordinal(text, first, g)
+    read.take_after(text, g)
+    scale, read.pos = _magnitude(text, read.pos, g)
+    last, last_scale = first, scale
+    if first.form in _AMOUNT_FORMS and (far := _far_end(text, read.pos, g, first, read, opened)):
+        last, last_scale, read.pos = far
+        scale = scale or last_scale  # 3000-4000万: the magnitude serves both ends
+        if _scaled(last, last_scale) < _scaled(first, scale):
+            return None  # 13-7 is a score, 1986-88 a span of years
+    read.take_after(text, g)
+    read.take_unit(text, g)
+    if last is first and read.unit and (far := _far_end(text, read.pos, g, first, read, opened)):
+        second, second_scale, pos = far  # 5岁至11岁: the unit written at both ends
+        unit = g.unit.match(text, pos)
+        if (
+            unit
+            and g.units[_key(unit.group("phrase"))] == read.unit
+            and _scaled(second, second_scale) > _scaled(first, scale)
+        ):
+            last, last_scale, read.pos = second, second_scale, unit.end()
+    read.take_after(text, g, stepped=False)
+    if _glued(text, first, read.pos) or _glued(text, last, read.pos):
+        return None
+    if first.needs_context and not (read.context or scale):
+        return None
+    if first.article and not (scale or read.fixed_unit):
+        return None
+    first_year, last_year = g.numbers.year_span
+    if (
+        read.unit in ("", "years", "ordinal")
+        and not (read.hedge or scale or read.currency)
+        and first.plain
+        and last.plain
+        and first_year <= first.low <= last_year
+    ):
+        return None  # 2016, 2016年, 2022届, 2021-2022赛季: calendar years, left to the date normaliser
+    return read.pos, _quantity((first, scale), (last, last_scale or scale), read, g)
+
+
+def _quantity(
+    first: tuple[_Amount, Decimal | None], last: tuple[_Amount, Decimal | None], read: _Reading, g: _Grammar
+) -> Quantity:
+    """The interval the text states: hedged, ranged, or an order of magnitude."""
+    (start, start_scale), (end, end_scale) = first, last
+    low_scale, high_scale = start_scale or Decimal(1), end_scale or Decimal(1)
+    if start.form == "vague":
+        floor, ceiling = start.low * low_scale, start.high * low_scale
+        return Quantity(float(floor), float(floor), float(ceiling), read.unit, high_open=True)
+    if start.form == "bare" and read.hedge is None:
+        floor = start.low * low_scale  # 万亿规模, "trillion parameters": an order of magnitude
+        return Quantity(float(floor), float(floor), float(floor * 10), read.unit, high_open=True)
+    stepped = read.hedge is not None and _key(read.hedge.phrase) in g.stepped
+    low, _, low_open, _ = _bounds(start.low * low_scale, start.half * low_scale, read.hedge, stepped)
+    _, high, _, high_open = _bounds(end.high * high_scale, end.half * high_scale, read.hedge, stepped)
+    value = (start.low * low_scale + end.high * high_scale) / 2
+    return Quantity(float(value), low, high, read.unit, low_open, high_open)
 
 
 def find_quantities(text: str, rules: LangRules) -> list[Slot]:
-    """Quantities in `text` (already folded), with intervals and canonical units."""
-    slots = []
-    for match in _NUMBER.finditer(text):
-        number = float(match.group())
-        slots.append(Slot("quantity", match.group(), match.start(), match.end(), Quantity(number, number, number, "")))
+    """Quantities in `text` (already folded), with intervals and canonical units.
+
+    Dates, clock times and other look-alikes are blanked first, so no quantity is read
+    out of them; slots come back by position and never overlap.
+    """
+    g = _grammar(rules)
+    masked = g.excluded.sub(lambda match: "\x00" * len(match.group()), text)
+    slots: list[Slot] = []
+    pos = 0
+    while trigger := g.trigger.search(masked, pos):
+        parsed = _parse(masked, trigger.start(), g)
+        if parsed is None:
+            pos = trigger.start() + 1
+            continue
+        end, quantity = parsed
+        slots.append(Slot("quantity", text[trigger.start() : end], trigger.start(), end, quantity))
+        pos = max(end, trigger.start() + 1)
     return slots
