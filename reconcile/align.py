@@ -12,14 +12,16 @@ into two sentences what the other says in one). A claim below the threshold stay
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from reconcile.config import Config
 from reconcile.model import Alignment, Claim, DateValue, Quantity
+from reconcile.neighbours import approximate_top_k_pairs
 from reconcile.normalize.org import same_org
 from reconcile.normalize.person import same_person
 
@@ -35,6 +37,10 @@ W_EVENT_CLASH = 0.30
 W_DATE = 0.08
 W_QUANTITY = 0.10
 W_UNIT = 0.03
+
+# Candidate generation limits that keep alignment about linear in the corpus (see _anchor_pairs).
+MAX_ANCHOR_SHARERS = 64
+PERSON_PAIRS_COMPARED = 2_500
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +119,21 @@ def score_pair(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cos
     return score
 
 
-def top_k_pairs(left: np.ndarray, right: np.ndarray, k: int, block_rows: int) -> dict[tuple[int, int], float]:
+def top_k_pairs(
+    left: np.ndarray, right: np.ndarray, k: int, block_rows: int, index_above: int = 4_000_000
+) -> dict[tuple[int, int], float]:
     """(i, j) -> cosine for each row's k nearest columns and each column's k nearest rows.
 
     Similarities are computed `block_rows` rows at a time, so memory stays at
-    block_rows x len(right) floats whatever the size of the inputs.
+    block_rows x len(right) floats whatever the size of the inputs. Above `index_above`
+    pairs, exact search would take time quadratic in the corpus: an approximate index
+    (reconcile.neighbours) finds nearly the same neighbours in about linear time.
     """
     pairs: dict[tuple[int, int], float] = {}
     if len(left) == 0 or len(right) == 0:
         return pairs
+    if len(left) * len(right) > index_above:
+        return approximate_top_k_pairs(left, right, k, block_rows)
     for transposed, (rows, columns) in enumerate(((left, right), (right, left))):
         keep = min(k, len(columns))
         for start in range(0, len(rows), block_rows):
@@ -144,17 +156,59 @@ def _anchor_keys(anchors: _Anchors) -> set[str]:
 
 
 def _anchor_pairs(left: Sequence[_Anchors], right: Sequence[_Anchors], matcher: _Matcher) -> set[tuple[int, int]]:
-    """Pairs sharing a term, an exact number, a date or a person: candidates without embeddings."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for j, anchors in enumerate(right):
-        for key in _anchor_keys(anchors):
-            index[key].append(j)
-    pairs = {(i, j) for i, anchors in enumerate(left) for key in _anchor_keys(anchors) for j in index.get(key, ())}
-    right_people = [(j, person) for j, anchors in enumerate(right) for person in anchors.persons]
-    for i, anchors in enumerate(left):
-        for person in anchors.persons:
-            pairs.update((i, j) for j, other in right_people if matcher.same("person", person, other))
+    """Pairs sharing a term, an exact number, a date or a person: candidates without embeddings.
+
+    An anchor held by more than MAX_ANCHOR_SHARERS claims of one side (a bare "2" in a long
+    document) singles out nothing and is skipped, so candidates grow with the corpus, not
+    with its square; a news pair has far fewer claims than that.
+    """
+    right_keys = _postings(_anchor_keys(anchors) for anchors in right)
+    pairs: set[tuple[int, int]] = set()
+    for key, rows in _postings(_anchor_keys(anchors) for anchors in left).items():
+        columns = right_keys.get(key, [])
+        if columns and len(rows) <= MAX_ANCHOR_SHARERS and len(columns) <= MAX_ANCHOR_SHARERS:
+            pairs.update(itertools.product(rows, columns))
+    left_names = _postings(anchors.persons for anchors in left)
+    right_names = _postings(anchors.persons for anchors in right)
+    for a, b in _name_pairs(left_names, right_names):
+        rows, columns = left_names[a], right_names[b]
+        if len(rows) <= MAX_ANCHOR_SHARERS and len(columns) <= MAX_ANCHOR_SHARERS and matcher.same("person", a, b):
+            pairs.update(itertools.product(rows, columns))
     return pairs
+
+
+def _postings(keys_per_claim: Iterable[Iterable[str]]) -> dict[str, list[int]]:
+    """Key -> the claims (by position) holding it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, keys in enumerate(keys_per_claim):
+        for key in keys:
+            index[key].append(position)
+    return index
+
+
+def _name_pairs(left: Iterable[str], right: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Distinct name pairs worth asking `same_person` about.
+
+    Every pair while there are few; beyond PERSON_PAIRS_COMPARED, only names sharing a word
+    (or the words run together: "Yanghongxia"), so a long document with thousands of names
+    costs about linear time instead of names x names fuzzy comparisons.
+    """
+    left, right = sorted(left), sorted(right)
+    if len(left) * len(right) <= PERSON_PAIRS_COMPARED:
+        yield from itertools.product(left, right)
+        return
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for name in right:
+        for word in _name_words(name):
+            by_word[word].append(name)
+    for name in left:
+        for other in sorted({other for word in _name_words(name) for other in by_word.get(word, ())}):
+            yield name, other
+
+
+def _name_words(name: str) -> set[str]:
+    words = re.findall(r"\w+", name.casefold())
+    return {*words, "".join(words), "".join(sorted(words))}
 
 
 def _align_two(
@@ -170,7 +224,7 @@ def _align_two(
     right_anchors = [_anchors(claim) for claim in right]
     cosines: dict[tuple[int, int], float] = {}
     if left_vectors is not None and right_vectors is not None:
-        cosines = top_k_pairs(left_vectors, right_vectors, config.top_k, config.block_rows)
+        cosines = top_k_pairs(left_vectors, right_vectors, config.top_k, config.block_rows, config.index_above)
     candidates = set(cosines) | _anchor_pairs(left_anchors, right_anchors, matcher)
     threshold = config.pair_threshold if left_vectors is not None else config.lexical_pair_threshold
     scored = []

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from reconcile import __version__
-from reconcile.config import load_config
-from reconcile.errors import InputError, ReconcileError
+from reconcile.config import Config, load_config
+from reconcile.errors import InputError, OutputError, ReconcileError
+from reconcile.ingest import ingest_corpus
 from reconcile.pipeline import Pipeline
 from reconcile.report import write_report
 
 DEFAULT_CORPORA = Path("corpora")
 DEFAULT_OUT = Path("reports")
+DEFAULT_CONFIG = Path("reconcile.toml")
 DEFAULT_EVAL_DATA = Path("../shared/eval")
 DEFAULT_GOLD = Path("tests/gold/yang-hongxia-m6.toml")
 DEFAULT_FLOORS = Path("tests/eval_floors.toml")
@@ -41,21 +45,78 @@ def _corpus_folders(paths: Sequence[Path]) -> list[Path]:
     return folders
 
 
-def _run(args: argparse.Namespace) -> int:
-    folders = _corpus_folders(args.corpora)
-    config = load_config(
-        args.config,
+def _settings_file(path: Path | None) -> Path | None:
+    """The --config file: one given must exist; by default ./reconcile.toml, if present."""
+    if path is None:
+        return DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None
+    if not path.exists():
+        raise InputError(f"{path}: no such settings file (--config); check the path or leave --config out")
+    if not path.is_file():
+        raise InputError(f"{path}: --config needs a TOML file with a [tool.reconcile] table, not a folder")
+    return path
+
+
+def _check_out(out: Path, folders: Sequence[Path]) -> None:
+    """Refuse an --out that cannot hold reports, before any work is done."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: --out is a file, not a folder; give a folder for the reports")
+    existing = next(folder for folder in (out, *out.absolute().parents) if folder.exists())
+    if not existing.is_dir():
+        raise InputError(f"{out}: --out cannot be created, {existing} is a file; give a folder for the reports")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(f"{out}: --out is not writable ({existing} is read-only); choose another folder")
+    names: dict[str, Path] = {}
+    for folder in folders:
+        if folder.is_dir() and folder.resolve() == out.resolve():
+            raise InputError(f"{out}: --out is the corpus folder itself; reports would mix with articles")
+        name = _corpus_name(folder)
+        if name in names and names[name].resolve() == folder.resolve():
+            raise InputError(f"{folder}: corpus folder given twice; give each corpus once")
+        if name in names:
+            raise InputError(
+                f"{names[name]} and {folder}: two corpora named {name!r} would write the same {name}.md; "
+                "rename one or run them separately"
+            )
+        names[name] = folder
+
+
+def _corpus_name(folder: Path) -> str:
+    """The report name: the folder's own name, also for `.` or `corpora/x/`."""
+    return folder.resolve().name or "corpus"
+
+
+def _run_config(args: argparse.Namespace) -> Config:
+    return load_config(
+        _settings_file(args.config),
         embedder=args.embedder,
         cache=False if args.no_cache else None,
+        max_file_bytes=args.max_file_bytes,
     )
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.workers or args.scheduler or args.manifest:
+        return _run_batch(args)
+    folders = _corpus_folders(args.corpora)
+    config = _run_config(args)
+    _check_out(args.out, folders)
     pipeline = Pipeline(config)
     failures = 0
     for folder in folders:
         started = time.perf_counter()
         try:
-            result = pipeline.run_folder(folder)
+            documents = ingest_corpus(folder, config)
+        except InputError as error:
+            if len(folders) == 1:
+                raise
+            failures += 1
+            print(f"reconcile: {error}", file=sys.stderr)
+            continue
+        # Beyond the articles, errors concern the whole run (the embedder, the cache): they stop it.
+        result = pipeline.run(documents, _corpus_name(folder))
+        try:
             written = write_report(result, args.out)
-        except ReconcileError as error:
+        except OutputError as error:
             if len(folders) == 1:
                 raise
             failures += 1
@@ -64,13 +125,61 @@ def _run(args: argparse.Namespace) -> int:
         counts = result.counts()
         if not args.quiet:
             print(
-                f"{folder.name}: {counts['conflict']} conflict, {counts['adds_detail']} adds_detail, "
+                f"{_corpus_name(folder)}: {counts['conflict']} conflict, {counts['adds_detail']} adds_detail, "
                 f"{counts['agree']} agree ({time.perf_counter() - started:.1f} s) -> "
                 + ", ".join(str(path) for path in written)
             )
+    if failures == len(folders):
+        print(f"reconcile: error: none of the {failures} corpora could be reconciled; nothing written", file=sys.stderr)
+        return EXIT_ERROR
     if failures:
         print(f"reconcile: {failures} of {len(folders)} corpora failed; the others were written", file=sys.stderr)
         return EXIT_PARTIAL
+    return EXIT_OK
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    """Corpora in parallel on Dask (reconcile.batch), with a progress bar and a summary.csv."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from reconcile.batch import Job, read_manifest, run_batch, write_summary
+
+    if args.workers and args.scheduler:
+        raise InputError("give --workers N (a local cluster) or --scheduler ADDRESS (a running one), not both")
+    jobs = read_manifest(args.manifest, args.out) if args.manifest else []
+    if args.corpora or not jobs:
+        jobs += [Job(folder, args.out) for folder in _corpus_folders(args.corpora)]
+    config = _run_config(args)
+    for out in dict.fromkeys([args.out, *(job.out for job in jobs)]):
+        _check_out(out, [job.folder for job in jobs if job.out == out])
+    if not args.debug:
+        logging.getLogger("distributed").setLevel(logging.ERROR)  # the in-process scheduler chats at INFO
+    started = time.perf_counter()
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    outcomes = {}
+    columns = (TextColumn("reconciling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=args.quiet) as progress:
+        bar = progress.add_task("corpora", total=len(jobs))
+        workers = args.workers or (None if args.scheduler else os.cpu_count())
+        for outcome in run_batch(jobs, config, workers=workers, scheduler=args.scheduler):
+            outcomes[outcome.job] = outcome
+            if outcome.status == "failed":
+                console.print(f"reconcile: {outcome.error}", markup=False)
+            progress.advance(bar)
+    summary = write_summary([outcomes[job] for job in jobs], args.out)
+    failures = sum(outcome.status == "failed" for outcome in outcomes.values())
+    if failures == len(jobs):
+        print(f"reconcile: error: none of the {failures} corpora could be reconciled; see {summary}", file=sys.stderr)
+        return EXIT_ERROR
+    if failures:
+        print(
+            f"reconcile: {failures} of {len(jobs)} corpora failed; the others were written; see {summary}",
+            file=sys.stderr,
+        )
+        return EXIT_PARTIAL
+    if not args.quiet:
+        print(f"{len(jobs)} corpora reconciled ({time.perf_counter() - started:.1f} s) -> {summary}")
     return EXIT_OK
 
 
@@ -99,8 +208,37 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors as one line, like every other error (exit code 1)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+class _UsageError(ReconcileError):
+    pass
+
+
+def _byte_count(text: str) -> int:
+    """A positive whole number of bytes for --max-file-bytes (2000000 or 2_000_000)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of bytes, like 5000000") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1 byte")
+    return value
+
+
+def _count(text: str) -> int:
+    """A whole number, at least 1, for --workers."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reconcile",
         description="Compare news articles about one story across languages, claim by claim.",
     )
@@ -132,11 +270,33 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--config",
         type=Path,
-        default=Path("reconcile.toml"),
         metavar="FILE",
-        help="settings file with a [tool.reconcile] table (default: ./reconcile.toml if present)",
+        help=f"settings file with a [tool.reconcile] table (default: ./{DEFAULT_CONFIG} if present)",
     )
-    run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    run.add_argument(
+        "--max-file-bytes",
+        type=_byte_count,
+        metavar="N",
+        help="refuse article files larger than N bytes (default: 2000000, or max_file_bytes in the settings)",
+    )
+    run.add_argument(
+        "--workers",
+        type=_count,
+        metavar="N",
+        help="reconcile corpora in parallel on a local Dask cluster of N single-threaded processes",
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="use a running Dask cluster (tcp://HOST:PORT); its workers must see the same files",
+    )
+    run.add_argument(
+        "--manifest",
+        type=Path,
+        metavar="FILE",
+        help="CSV listing corpora (column corpus; optional column out), run on Dask (default --workers: all cores)",
+    )
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bar)")
     run.set_defaults(handler=_run)
 
     evaluate = commands.add_parser("eval", help="measure quality on the seed gold, WMT22 and Tatoeba; gate on floors")
@@ -179,7 +339,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as error:
+        print(f"reconcile: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )

@@ -8,6 +8,8 @@ environment themselves.
 from __future__ import annotations
 
 import dataclasses
+import json
+import math
 import os
 import tomllib
 from dataclasses import dataclass
@@ -43,6 +45,9 @@ class Config:
                          "none"): the score is then made of shared anchors only.
     top_k:               candidates kept per claim from the embedding search.
     block_rows:          rows of the similarity matrix computed at once (bounds memory).
+    index_above:         claim pairs (claims of one document x claims of the other) above
+                         which the embedding search uses an approximate index instead of
+                         comparing every pair; a news pair stays far below it (exact search).
     """
 
     embedder: str = "use"
@@ -54,6 +59,7 @@ class Config:
     lexical_pair_threshold: float = 0.2
     top_k: int = 8
     block_rows: int = 2048
+    index_above: int = 4_000_000
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **changes)
@@ -63,21 +69,91 @@ _FIELDS = {field.name: field for field in dataclasses.fields(Config)}
 
 
 def load_config(path: Path | None = None, **overrides: Any) -> Config:
-    """Defaults, then `[tool.reconcile]` from `path` (if given and present), then `overrides`."""
+    """Defaults, then `[tool.reconcile]` from `path` (if given and present), then `overrides`.
+
+    Every setting is checked here, at the boundary: an unknown key, a value of the wrong type
+    or out of range is an InputError naming the key, the value and what is expected.
+    """
     settings: dict[str, Any] = {}
     if path is not None and path.is_file():
-        try:
-            table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("reconcile", {})
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise InputError(f"{path}: not valid TOML ({error}); fix the file or remove it") from None
-        unknown = sorted(set(table) - set(_FIELDS))
-        if unknown:
-            raise InputError(
-                f"{path}: unknown setting(s) {', '.join(unknown)} in [tool.reconcile] "
-                f"(known: {', '.join(sorted(_FIELDS))})"
-            )
+        table = _read_table(path)
+        for key, value in table.items():
+            _check(f"{path}: ", key, value)
         settings.update(table)
-    settings.update({key: value for key, value in overrides.items() if value is not None})
+    given = {key: value for key, value in overrides.items() if value is not None}
+    for key, value in given.items():
+        _check("", key, value)
+    settings.update(given)
     if "cache_dir" in settings:
         settings["cache_dir"] = Path(settings["cache_dir"]).expanduser()
     return Config(**settings)
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not valid TOML ({error}); fix the file or remove it") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read the settings file ({error.strerror or error})") from None
+    tool = document.get("tool", {})
+    table = tool.get("reconcile") if isinstance(tool, dict) else None
+    if table is None and isinstance(tool, dict) and (path.name == "pyproject.toml" or not document):
+        return {}
+    if not isinstance(table, dict):
+        found = ", ".join(sorted(document)) or "nothing"
+        raise InputError(
+            f"{path}: no [tool.reconcile] table (found {found}); put the settings under a [tool.reconcile] line"
+        )
+    return table
+
+
+_EXPECTED = {
+    "bool": "true or false",
+    "int": "a whole number, at least 1",
+    "float": "a number, 0 or more",
+    "str": "a non-empty string",
+    "Path": "a folder path, as a string",
+}
+
+
+def _check(where: str, key: str, value: Any) -> None:
+    """Raise an InputError, its message starting with `where`, unless `value` suits the Config field `key`."""
+    if key not in _FIELDS:
+        raise InputError(f"{where}unknown setting {key!r} (known: {', '.join(sorted(_FIELDS))})")
+    kind = str(_FIELDS[key].type)
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    valid = {
+        "bool": isinstance(value, bool),
+        "int": number and isinstance(value, int) and value >= 1,
+        "float": number and math.isfinite(value) and value >= 0,
+        "str": isinstance(value, str) and bool(value.strip()),
+        "Path": isinstance(value, (str, os.PathLike)) and bool(str(value).strip()),
+    }.get(kind, True)
+    if not valid:
+        raise InputError(f"{where}{key} = {_shown(value)} is {_kind_of(value)}; expected {_EXPECTED.get(kind, kind)}")
+
+
+def _shown(value: Any) -> str:
+    """`value` as it would be written in TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return repr(value) if isinstance(value, (int, float)) else json.dumps(value, default=str, ensure_ascii=False)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "out of range" if value < 1 else "a whole number"
+    if isinstance(value, float):
+        return "a decimal number" if math.isfinite(value) and value >= 0 else "out of range"
+    if isinstance(value, str):
+        return "an empty string" if not value.strip() else "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"

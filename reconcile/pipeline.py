@@ -55,7 +55,7 @@ class Pipeline:
     def run_folder(self, folder: Path) -> Reconciliation:
         with self._stage("ingest"):
             documents = ingest_corpus(folder, self.config)
-        return self.run(documents, folder.name)
+        return self.run(documents, folder.resolve().name)  # also named for "." or "corpora/x/.."
 
     def run(self, documents: Sequence[Document], corpus: str) -> Reconciliation:
         """Reconcile `documents` (at least two) as the corpus called `corpus`."""

@@ -7,9 +7,12 @@ text is escaped before it enters Markdown, so a quote cannot break a table or in
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
+import re
+import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -186,19 +189,44 @@ def findings_frame(result: Reconciliation) -> pandas.DataFrame:
     return pandas.DataFrame(rows, columns=columns)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet will not run: a leading =, +, -, @ (a formula) gets a quote mark."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def render_csv(result: Reconciliation) -> str:
-    return str(findings_frame(result).to_csv(index=False, lineterminator="\n"))
+    frame = findings_frame(result)
+    for column in frame.columns:
+        if frame[column].map(lambda value: isinstance(value, str)).any():
+            frame[column] = frame[column].map(_csv_cell)
+    return str(frame.to_csv(index=False, lineterminator="\n"))
 
 
 # --- Markdown --------------------------------------------------------------------------
 
 _MARKDOWN_SPECIALS = set("\\`*_[]<>#|~&")
+# What would open a block if it started a line or a list item: "- x", "+ x", "2021. x", "1) x".
+_BLOCK_START = re.compile(r"^([-+])|^(\d{1,9})([.)])")
 
 
 def md_escape(text: str) -> str:
-    """Text shown literally in Markdown: specials backslash-escaped, no line breaks, no HTML."""
+    """Text shown literally in Markdown: specials backslash-escaped, no line breaks, no HTML,
+    nothing that opens a list at the start; safe in a table cell, a heading or a list item."""
     flat = " ".join(text.split())
-    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIALS else char for char in flat)
+    escaped = "".join(f"\\{char}" if char in _MARKDOWN_SPECIALS else char for char in flat)
+    return _BLOCK_START.sub(lambda match: f"\\{match[1]}" if match[1] else f"{match[2]}\\{match[3]}", escaped)
+
+
+def md_code(text: str) -> str:
+    """`text` as an inline code span, with a fence longer than any run of backticks inside it."""
+    flat = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    return f"{fence} {flat} {fence}" if "`" in flat else f"{fence}{flat}{fence}"
 
 
 def _side(document: Document, documents: Sequence[Document]) -> str:
@@ -240,7 +268,7 @@ def render_markdown(result: Reconciliation, figure: str | None = None) -> str:
     one_sided = [f for f in result.findings if len(f.claims) == 1]
     lines = [f"# Reconciliation report: {md_escape(result.corpus)}", ""]
     lines += [
-        f"Claims from {len(result.documents)} sources compared with embedder `{result.embedder}`. "
+        f"Claims from {len(result.documents)} sources compared with embedder {md_code(result.embedder)}. "
         "A **conflict** means normalised facts (dates, quantities, people) are incompatible; "
         "**adds detail** means one side is more precise or says more; **agree** means nothing disagrees.",
         "",
@@ -324,25 +352,71 @@ def render_markdown(result: Reconciliation, figure: str | None = None) -> str:
 def write_outputs(files: dict[Path, str | bytes]) -> None:
     """Write all `files` or none: each goes to a temporary file first, then all are renamed.
 
-    A crash or Ctrl-C before the renames leaves the previous reports untouched.
+    If anything fails before the last rename (an error, a full disk, Ctrl-C), the files
+    already renamed are put back as they were, so the previous reports stay untouched and
+    no temporary file is left behind.
     """
     staged: list[tuple[str, Path]] = []
+    renamed: list[tuple[str | None, Path]] = []
+    target: Path | None = None
     try:
         for path, content in files.items():
+            target = path
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             staged.append((temporary, path))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, path.stat().st_mode & 0o777 if path.is_file() else 0o644)
         for temporary, path in staged:
+            target = path
+            renamed.append((_keep_previous(path, temporary), path))
             os.replace(temporary, path)
-    except OSError as error:
-        for temporary, _ in staged:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-        raise OutputError(
-            f"cannot write {error.filename or 'the report'}: {error.strerror}; choose a writable --out folder"
-        ) from None
+    except BaseException as error:
+        _roll_back(staged, renamed)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {target}: {_why(error, target)}; choose a writable --out folder") from None
+        raise
+    for previous, _ in renamed:
+        if previous is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(previous)
+
+
+def _keep_previous(path: Path, temporary: str) -> str | None:
+    """A second name for the current `path` (a hard link, else a copy), to restore it on failure."""
+    if not path.is_file():
+        return None
+    previous = f"{temporary}.old"
+    try:
+        os.link(path, previous)
+    except OSError:
+        shutil.copy2(path, previous)
+    return previous
+
+
+def _roll_back(staged: list[tuple[str, Path]], renamed: list[tuple[str | None, Path]]) -> None:
+    for previous, path in reversed(renamed):
+        with contextlib.suppress(OSError):
+            if previous is None:
+                os.unlink(path)
+                continue
+            os.replace(previous, path)
+            # Renaming a hard link onto its twin (the path whose own rename failed) keeps both names.
+            if os.path.exists(previous) and os.path.samefile(previous, path):
+                os.unlink(previous)
+    for temporary, _ in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _why(error: OSError, target: Path | None) -> str:
+    """The reason in words; a file where a folder should be is named (the OS only says "File exists")."""
+    folders = (target.parent, *target.parent.parents) if target is not None else ()
+    blocker = next((folder for folder in folders if folder.exists() and not folder.is_dir()), None)
+    return f"{blocker} is a file, not a folder" if blocker is not None else error.strerror or str(error)
 
 
 def write_report(result: Reconciliation, out_dir: Path) -> list[Path]:

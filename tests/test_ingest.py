@@ -28,6 +28,19 @@ CLEANING = [
     ("Before.<script>alert(1)</script> After.", "Before. After."),
     ("参考链接：  \nhttps://www.polyu.edu.hk/comp/people/", "参考链接："),
     ("Line one\r\nline two.\r\n", "Line one line two."),
+    # Issue 6: line ends and HTML left in.
+    ("Line one\rline two.\r\rNext paragraph.\r", "Line one line two.\nNext paragraph."),
+    ("Alibaba hired<br>300 engineers in 2021.", "Alibaba hired 300 engineers in 2021."),
+    ("<p>One claim.</p><p>Another.</p>", "One claim. Another."),
+    ("un<b>believ</b>able", "unbelievable"),
+    ("Alibaba <!-- a comment\nover lines --> hired 300 engineers.", "Alibaba hired 300 engineers."),
+    (
+        "<!DOCTYPE html>\n<html><head><title>T</title></head>\n<body><p>Alibaba hired.</p></body></html>",
+        "Alibaba hired.",
+    ),
+    ("<div\n  class='x'>Alibaba hired 300 engineers.</div>", "Alibaba hired 300 engineers."),
+    ("Shown as text: &lt;script&gt;alert(1)&lt;/script&gt;", "Shown as text: <script>alert(1)</script>"),
+    ("<script>\nvar a;\n</script>\n发布时间: 2024-07-28\n\n杨红霞从达摩院离职。", "杨红霞从达摩院离职。"),
 ]
 
 
