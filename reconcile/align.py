@@ -20,23 +20,36 @@ from dataclasses import dataclass
 import numpy as np
 
 from reconcile.config import Config
+from reconcile.lang import EVENT_TYPES
 from reconcile.model import Alignment, Claim, DateValue, Quantity
 from reconcile.neighbours import approximate_top_k_pairs
-from reconcile.normalize.org import same_org
+from reconcile.normalize.org import lookup, org_parent, same_org
 from reconcile.normalize.person import same_person
 
 # Score weights. Cosine similarity of translations is ~0.5-0.8 with USE; the bonuses are
-# of the size of the gap between a true and a false pair, the event penalty larger.
+# of the size of the gap between a true and a false pair, the clash penalties larger.
 W_PERSON = 0.12
 W_SUBJECT = 0.10
-W_SUBJECT_CLASH = 0.15
+W_SUBJECT_CLASH = 0.05
 W_ORG = 0.08
+W_ORG_CLASH = 0.12
 W_TERM = 0.10
+W_OBJECT_CLASH = 0.20
 W_EVENT = 0.08
-W_EVENT_CLASH = 0.30
-W_DATE = 0.08
-W_QUANTITY = 0.10
-W_UNIT = 0.03
+W_EVENT_DRIFT = 0.05
+W_EVENT_CLASH = 0.20
+# Slot kinds both claims state (a date each, amounts in one unit) suggest one fact; their
+# values are left to the judge, so a changed number does not unpair its sentence.
+W_DATE = 0.06
+W_UNIT = 0.08
+# A bare number with no unit says little, unless both sides give exactly the same one.
+W_SAME_NUMBER = 0.06
+# Claims that disagree on one kind of slot may contradict each other; claims that disagree
+# on every kind they share (date and amount) are more likely about different events.
+W_ALL_DISAGREE = 0.20
+W_NO_EVIDENCE = 0.07
+# A date bounds an event only when it is tight: "by the end of 2022" overlaps everything before.
+TIGHT_DATE_DAYS = 366
 
 # Candidate generation limits that keep alignment about linear in the corpus (see _anchor_pairs).
 MAX_ANCHOR_SHARERS = 64
@@ -89,34 +102,138 @@ class _Matcher:
             self._memo[key] = same_person(a, b) if kind == "person" else same_org(a, b)
         return self._memo[key]
 
-    def shared(self, kind: str, left: Iterable[str], right: Sequence[str]) -> int:
-        return sum(1 for a in left if any(self.same(kind, a, b) for b in right))
+    def shared(self, kind: str, left: Sequence[str], right: Sequence[str]) -> int:
+        """Names matched on both sides, counted the same whichever side comes first."""
+        return min(
+            sum(1 for a in left if any(self.same(kind, a, b) for b in right)),
+            sum(1 for b in right if any(self.same(kind, a, b) for a in left)),
+        )
+
+    def related_orgs(self, left: Sequence[str], right: Sequence[str]) -> bool:
+        """Whether some organisation on one side is, contains or belongs to one on the other."""
+        lineage_left = {name for org in left for name in _lineage(org)}
+        lineage_right = {name for org in right for name in _lineage(org)}
+        return any(self.same("org", a, b) for a in left for b in lineage_right) or any(
+            self.same("org", a, b) for a in lineage_left for b in right
+        )
 
     def same_subject(self, a: str, b: str) -> bool:
         return self.same("person", a, b) or self.same("org", a, b) or a.casefold() == b.casefold()
 
 
-def score_pair(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cosine: float, matcher: _Matcher) -> float:
-    """Cosine similarity adjusted by what the two claims visibly share or contradict in kind."""
-    score = cosine
-    score += W_PERSON * min(2, matcher.shared("person", anchors_a.persons, anchors_b.persons))
-    score += W_ORG * min(2, matcher.shared("org", anchors_a.orgs, anchors_b.orgs))
-    score += W_TERM * min(2, len(anchors_a.terms & anchors_b.terms))
-    if a.subject and b.subject:
-        score += W_SUBJECT if matcher.same_subject(a.subject, b.subject) else -W_SUBJECT_CLASH
-    if a.event and b.event:
-        score += W_EVENT if a.event == b.event else -W_EVENT_CLASH
-    if anchors_a.dates and anchors_b.dates and any(x.overlaps(y) for x in anchors_a.dates for y in anchors_b.dates):
-        score += W_DATE
-    shared_quantities = sum(
-        1 for x in anchors_a.quantities if any(x.unit == y.unit and x.overlaps(y) for y in anchors_b.quantities)
+def _lineage(org: str) -> list[str]:
+    """The organisation and its parents in the lexicon (DAMO Academy -> Alibaba)."""
+    chain = [org]
+    while (parent := org_parent(chain[-1])) is not None and parent not in chain:
+        chain.append(parent)
+    return chain
+
+
+def _events_agree(a: Claim, b: Claim) -> float:
+    """Bonus for the same main event; a small penalty within one family, a large one across.
+
+    A claim whose predicates include the other's main event is not penalised: a sentence
+    often names two events ("when Alibaba Cloud released…, its parameters had reached…").
+    """
+    if not a.event or not b.event:
+        return 0.0
+    if a.event == b.event:
+        return W_EVENT
+    if a.event in b.events or b.event in a.events:
+        return 0.0
+    if EVENT_TYPES[a.event].family == EVENT_TYPES[b.event].family:
+        return -W_EVENT_DRIFT
+    return -W_EVENT_CLASH
+
+
+def _known(orgs: Sequence[str]) -> bool:
+    """Every organisation is in the lexicon (itself or its parent), so its identity across
+    languages is known."""
+    return all(lookup(org) is not None or lookup(org_parent(org) or "") is not None for org in orgs)
+
+
+def _orgs_clash(left: Sequence[str], right: Sequence[str], shared: int, matcher: _Matcher) -> bool:
+    """Both claims name organisations, none the same or related, and all are known names.
+
+    An organisation outside the lexicon (兰州交通大学) may well be the other side's
+    "Lanzhou Jiaotong University": not knowing is no evidence of a difference.
+    """
+    return bool(
+        left and right and not shared and _known(left) and _known(right) and not matcher.related_orgs(left, right)
     )
-    score += W_QUANTITY * min(2, shared_quantities)
-    if not shared_quantities and {q.unit for q in anchors_a.quantities if q.unit} & {
-        q.unit for q in anchors_b.quantities if q.unit
-    }:
-        score += W_UNIT
-    return score
+
+
+def _objects_clash(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, matcher: _Matcher) -> bool:
+    """Both claims act on an organisation (joined, left), and the two are unrelated."""
+    if not (a.object and b.object) or a.object not in anchors_a.orgs or b.object not in anchors_b.orgs:
+        return False
+    if not (_known([a.object]) and _known([b.object])):
+        return False
+    return not matcher.related_orgs([a.object], [b.object])
+
+
+def _tight(date: DateValue) -> bool:
+    return date.anchor != "now" and date.span_days <= TIGHT_DATE_DAYS
+
+
+def _disagreements(anchors_a: _Anchors, anchors_b: _Anchors) -> int:
+    """Kinds of slot (date, amount) present on both sides with no compatible pair."""
+    count = 0
+    dates_a = [d for d in anchors_a.dates if _tight(d)]
+    dates_b = [d for d in anchors_b.dates if _tight(d)]
+    if dates_a and dates_b and not any(x.overlaps(y) for x in dates_a for y in dates_b):
+        count += 1
+    same_unit = [(x, y) for x in anchors_a.quantities for y in anchors_b.quantities if x.unit and x.unit == y.unit]
+    if same_unit and not any(x.overlaps(y) for x, y in same_unit):
+        count += 1
+    return count
+
+
+def _shared_units(left: Sequence[Quantity], right: Sequence[Quantity]) -> int:
+    return len({q.unit for q in left if q.unit} & {q.unit for q in right if q.unit})
+
+
+def _same_bare_numbers(left: Sequence[Quantity], right: Sequence[Quantity]) -> int:
+    """Numbers stated identically on both sides, unit or not ("24,801" and "24801张")."""
+    return len({q.value for q in left} & {q.value for q in right})
+
+
+def score_pair(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cosine: float, matcher: _Matcher) -> float:
+    """Cosine similarity plus what the two claims visibly share, minus what they contradict in kind.
+
+    Two claims sharing nothing but wording (no name, term, event, date or unit) must be
+    closer in meaning to be paired. Symmetric: score_pair(a, b) == score_pair(b, a), so the
+    order of documents in a corpus never changes which claims are paired.
+    """
+    shared_orgs = matcher.shared("org", anchors_a.orgs, anchors_b.orgs)
+    same_subject = bool(a.subject and b.subject and matcher.same_subject(a.subject, b.subject))
+    events = _events_agree(a, b)
+    evidence = (
+        W_PERSON * min(2, matcher.shared("person", anchors_a.persons, anchors_b.persons))
+        + W_ORG * min(2, shared_orgs)
+        + W_TERM * min(2, len(anchors_a.terms & anchors_b.terms))
+        + (W_SUBJECT if same_subject else 0.0)
+        + max(events, 0.0)
+        + (W_DATE if any(_tight(x) for x in anchors_a.dates) and any(_tight(y) for y in anchors_b.dates) else 0.0)
+        + W_UNIT * min(2, _shared_units(anchors_a.quantities, anchors_b.quantities))
+        + W_SAME_NUMBER * min(2, _same_bare_numbers(anchors_a.quantities, anchors_b.quantities))
+    )
+    against = (
+        min(events, 0.0)
+        - (W_ORG_CLASH if _orgs_clash(anchors_a.orgs, anchors_b.orgs, shared_orgs, matcher) else 0.0)
+        - (W_OBJECT_CLASH if _objects_clash(a, b, anchors_a, anchors_b, matcher) else 0.0)
+        - (W_ALL_DISAGREE if _disagreements(anchors_a, anchors_b) >= 2 else 0.0)
+    )
+    # Both name their subject (not a pronoun resolved from earlier sentences), differently.
+    if (
+        a.subject
+        and b.subject
+        and not same_subject
+        and a.subject in anchors_a.persons
+        and b.subject in anchors_b.persons
+    ):
+        against -= W_SUBJECT_CLASH
+    return cosine + (evidence or -W_NO_EVIDENCE) + against
 
 
 def top_k_pairs(
@@ -230,28 +347,39 @@ def _align_two(
     scored = []
     for i, j in candidates:
         if (i, j) in cosines:
-            cosine: float | None = cosines[(i, j)]
+            cosine: float | None = round(cosines[(i, j)], 6)
         elif left_vectors is not None and right_vectors is not None:
-            cosine = float(left_vectors[i] @ right_vectors[j])
+            cosine = round(float(left_vectors[i] @ right_vectors[j]), 6)
         else:
             cosine = None
         score = score_pair(left[i], right[j], left_anchors[i], right_anchors[j], cosine or 0.0, matcher)
         if score >= threshold:
             scored.append((score, cosine, i, j))
-    scored.sort(key=lambda item: (-item[0], item[2], item[3]))
+    # Rounded cosines and ties broken by claim id keep the matching independent of document order.
+    scored.sort(key=lambda item: (-round(item[0], 6), *sorted((left[item[2]].id, right[item[3]].id))))
     used_left: set[int] = set()
     used_right: set[int] = set()
     kept = []
+    kept_index = []
     for score, cosine, i, j in scored:
         if i in used_left or j in used_right:
             continue
         used_left.add(i)
         used_right.add(j)
         kept.append((score, cosine, left[i], right[j]))
+        kept_index.append((score, cosine, i, j))
+    partner_left = {i: j for _, _, i, j in kept_index}
+    partner_right = {j: i for _, _, i, j in kept_index}
     for score, cosine, i, j in scored:
-        if score < config.extra_pair_threshold or (i in used_left and j in used_right):
-            continue
         if (i in used_left) == (j in used_right):
+            continue
+        # One side split into two claims of one sentence what the other says in one claim.
+        sibling = (
+            left[partner_right[j]].sentence == left[i].sentence
+            if j in partner_right
+            else right[partner_left[i]].sentence == right[j].sentence
+        )
+        if score < (config.pair_threshold if sibling else config.extra_pair_threshold):
             continue
         kept.append((score, cosine, left[i], right[j]))
         used_left.add(i)
@@ -287,7 +415,7 @@ def _merge(pairs: list[tuple[float, float | None, Claim, Claim]], documents: Seq
     group_of: dict[str, int] = {}
     groups: list[dict[str, Claim]] = []
     stats: list[list[tuple[float, float | None]]] = []
-    pairs = sorted(pairs, key=lambda item: (-item[0], item[2].id, item[3].id))
+    pairs = sorted(pairs, key=lambda item: (-item[0], *sorted((item[2].id, item[3].id))))
     for score, cosine, a, b in pairs:
         ga, gb = group_of.get(a.id), group_of.get(b.id)
         if ga is None and gb is None:
@@ -295,8 +423,11 @@ def _merge(pairs: list[tuple[float, float | None, Claim, Claim]], documents: Seq
             groups.append({a.doc: a, b.doc: b})
             stats.append([(score, cosine)])
             continue
+        if ga is not None and ga == gb:
+            stats[ga].append((score, cosine))
+            continue
         if ga is not None and gb is not None:
-            if ga != gb and not set(groups[ga]) & set(groups[gb]):
+            if not set(groups[ga]) & set(groups[gb]):
                 groups[ga].update(groups[gb])
                 stats[ga].extend(stats[gb] + [(score, cosine)])
                 for claim in groups[gb].values():

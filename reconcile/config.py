@@ -43,6 +43,9 @@ class Config:
                          (one source splitting what the other says in one sentence).
     lexical_pair_threshold: the pairing threshold when no embedder is used (embedder
                          "none"): the score is then made of shared anchors only.
+    conflict_score:      pairing score a pair needs before incompatible slots are called a
+                         conflict; below it they are reported as detail on an uncertain pair.
+    lexical_conflict_score: the same without an embedder.
     top_k:               candidates kept per claim from the embedding search.
     block_rows:          rows of the similarity matrix computed at once (bounds memory).
     index_above:         claim pairs (claims of one document x claims of the other) above
@@ -57,6 +60,8 @@ class Config:
     pair_threshold: float = 0.5
     extra_pair_threshold: float = 0.75
     lexical_pair_threshold: float = 0.2
+    conflict_score: float = 0.56
+    lexical_conflict_score: float = 0.0
     top_k: int = 8
     block_rows: int = 2048
     index_above: int = 4_000_000

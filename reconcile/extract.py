@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Literal
 
 from reconcile.lang import EVENT_TYPES, rules_for
 from reconcile.lang.rules import LangRules
@@ -28,35 +29,37 @@ from reconcile.normalize.text import fold
 # "2021年10月" is a date, not the quantity 2021; "36Kr" is an organisation.
 _SLOT_PRIORITY: tuple[SlotKind, ...] = ("date", "org", "person", "quantity")
 
+# How many sentences a relative date ("一个月后", "later") may reach back for its anchor.
+_DATE_REACH = 8
+
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    events: tuple[tuple[str, re.Pattern[str]], ...]
+    events: re.Pattern[str]
+    event_names: dict[str, str]
     clause_separator: re.Pattern[str]
     person_pronoun: re.Pattern[str] | None
     thing_pronoun: re.Pattern[str] | None
 
 
-def _alternation(phrases: Sequence[str]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    parts = [
-        rf"\b{re.escape(phrase)}\b" if phrase[:1].isascii() and phrase[:1].isalpha() else re.escape(phrase)
-        for phrase in sorted(phrases, key=len, reverse=True)
-    ]
-    return re.compile("|".join(parts), re.IGNORECASE)
+def _any_of(fragments: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{fragment})" for fragment in fragments), re.IGNORECASE) if fragments else None
 
 
 @cache
 def _patterns(lang: str) -> _Patterns:
+    """One pass over a sentence finds every predicate: event types are named groups."""
     rules = rules_for(lang)
+    groups = {f"e{index}": event for index, event in enumerate(rules.events.predicates)}
+    alternation = "|".join(
+        f"(?P<{group}>{'|'.join(rules.events.predicates[event])})" for group, event in groups.items()
+    )
     return _Patterns(
-        events=tuple(
-            (event, re.compile("|".join(phrases), re.IGNORECASE)) for event, phrases in rules.events.predicates.items()
-        ),
+        events=re.compile(alternation, re.IGNORECASE),
+        event_names=groups,
         clause_separator=re.compile(rules.text.clause_separators),
-        person_pronoun=_alternation(rules.names.person_pronouns),
-        thing_pronoun=_alternation(rules.names.org_pronouns),
+        person_pronoun=_any_of(rules.names.person_pronouns),
+        thing_pronoun=_any_of(rules.names.org_pronouns),
     )
 
 
@@ -64,8 +67,8 @@ def _find_slots(text: str, rules: LangRules, context: DateContext) -> list[Slot]
     """All slots of a folded sentence, overlaps resolved by `_SLOT_PRIORITY`."""
     found = {
         "date": find_dates(text, rules, context),
-        "org": find_orgs(text, rules),
-        "person": find_persons(text, rules),
+        "org": (orgs := find_orgs(text, rules)),
+        "person": find_persons(text, rules, orgs),
         "quantity": find_quantities(text, rules),
     }
     taken = [False] * len(text)
@@ -90,6 +93,10 @@ class _Clause:
     def has_date(self) -> bool:
         return any(slot.kind == "date" for slot in self.slots)
 
+    @property
+    def has_quantity(self) -> bool:
+        return any(slot.kind == "quantity" for slot in self.slots)
+
 
 def _clauses(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
     bounds = [0]
@@ -101,20 +108,25 @@ def _clauses(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
 
 def _events(text: str, patterns: _Patterns) -> list[tuple[int, str]]:
     """(position, event type) of every predicate in `text`, by position."""
-    hits = [(match.start(), event) for event, pattern in patterns.events for match in pattern.finditer(text)]
-    return sorted(hits)
+    return [(match.start(), patterns.event_names[str(match.lastgroup)]) for match in patterns.events.finditer(text)]
+
+
+_EVENT_RANK = {event: rank for rank, event in enumerate(EVENT_TYPES)}
+
+
+def _ranked_events(events: Sequence[tuple[int, str]]) -> tuple[str, ...]:
+    """The distinct event types of a claim, most specific first (lexicon order ranks them)."""
+    return tuple(sorted({event for _, event in events}, key=_EVENT_RANK.__getitem__))
 
 
 def _main_event(events: Sequence[tuple[int, str]]) -> str | None:
-    """The most specific event of a claim: lexicon order ranks event types."""
-    if not events:
-        return None
-    order = list(EVENT_TYPES)
-    return min((event for _, event in events), key=order.index)
+    ranked = _ranked_events(events)
+    return ranked[0] if ranked else None
 
 
 def _group(clauses: list[_Clause]) -> list[_Clause]:
-    """Merge clauses into atomic claims: a new claim starts at a second date or a new event."""
+    """Merge clauses into atomic claims: a new claim starts at a second date, a second amount
+    or a new event, so each claim holds one checkable fact."""
     groups: list[_Clause] = []
     for clause in clauses:
         if not groups:
@@ -122,16 +134,17 @@ def _group(clauses: list[_Clause]) -> list[_Clause]:
             continue
         current = groups[-1]
         new_date = clause.has_date and current.has_date
+        new_amount = clause.has_quantity and current.has_quantity
         current_event = _main_event(current.events)
         clause_event = _main_event(clause.events)
         new_event = (
             clause_event is not None
             and current_event is not None
             and clause_event != current_event
-            and bool(clause.slots)
+            and (clause.has_date or clause.has_quantity)
             and bool(current.slots)
         )
-        if new_date or new_event:
+        if new_date or new_amount:
             groups.append(clause)
         else:
             current.end = clause.end
@@ -145,8 +158,12 @@ class _Discourse:
     """What the text has been about so far, for pronouns and dropped subjects."""
 
     person: str | None = None
-    thing: str | None = None
+    thing: tuple[str, SubjectKind] | None = None
     date: DateValue | None = None
+    date_sentence: int = 0
+
+
+SubjectKind = Literal["person", "org", "term"]
 
 
 def _subject(
@@ -158,24 +175,42 @@ def _subject(
     event: str | None,
     patterns: _Patterns,
     discourse: _Discourse,
-) -> str | None:
-    """Who or what the claim is about."""
+) -> tuple[str, SubjectKind] | None:
+    """Who or what the claim is about, and whether that is a person, an organisation or a term."""
     people = [slot for slot in slots if slot.kind == "person"]
     pronoun = patterns.person_pronoun.search(text, start, end) if patterns.person_pronoun else None
     if pronoun and discourse.person and (not people or pronoun.start() < people[0].start):
-        return discourse.person
+        return discourse.person, "person"
     if people:
-        return _value(people[0])
-    thing_pronoun = patterns.thing_pronoun.search(text, start, end) if patterns.thing_pronoun else None
+        return _value(people[0]), "person"
     if event is not None and EVENT_TYPES[event].personal and discourse.person:
-        return discourse.person
-    orgs = [slot for slot in slots if slot.kind == "org"]
-    named = sorted([(slot.start, _value(slot)) for slot in orgs] + [(s, term) for s, _, term in terms])
+        return discourse.person, "person"
+    named: list[tuple[int, str, SubjectKind]] = sorted(
+        [(slot.start, _value(slot), "org") for slot in slots if slot.kind == "org"]
+        + [(position, term, "term") for position, _, term in terms]
+    )
+    thing_pronoun = patterns.thing_pronoun.search(text, start, end) if patterns.thing_pronoun else None
     if thing_pronoun and discourse.thing and (not named or thing_pronoun.start() < named[0][0]):
         return discourse.thing
     if named:
-        return named[0][1]
+        return named[0][1], named[0][2]
     return None
+
+
+def _object(group: _Clause, event: str | None, subject: str | None) -> str | None:
+    """The person or organisation nearest the main predicate, other than the subject.
+
+    What someone joined or left sits next to the verb in both languages ("joined
+    ByteDance", "从达摩院离职"), whatever else the sentence names.
+    """
+    if event is None:
+        return None
+    position = next(position for position, name in group.events if name == event)
+    names = [slot for slot in group.slots if slot.kind in ("person", "org") and _value(slot) != subject]
+    if not names:
+        return None
+    nearest = min(names, key=lambda slot: (min(abs(slot.start - position), abs(slot.end - position)), slot.start))
+    return _value(nearest)
 
 
 def _value(slot: Slot) -> str:
@@ -189,7 +224,14 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
     patterns = _patterns(document.lang)
     discourse = _Discourse()
     claims: list[Claim] = []
+    sections = list(document.sections)
     for sentence in sentences:
+        if sections and sentence.start >= sections[0]:
+            while sections and sentence.start >= sections[0]:
+                sections.pop(0)
+            discourse.date = None
+        if sentence.index - discourse.date_sentence > _DATE_REACH:
+            discourse.date = None
         folded = fold(sentence.text)
         slots = _find_slots(folded, rules, DateContext(document.published, discourse.date))
         terms = [
@@ -216,17 +258,17 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
             event = _main_event(group.events)
             has_fact = any(slot.kind in ("date", "quantity") for slot in group.slots)
             group_terms = [term for term in terms if start <= term[0] < end]
-            subject = _subject(folded, start, end, group.slots, group_terms, event, patterns, discourse)
+            resolved = _subject(folded, start, end, group.slots, group_terms, event, patterns, discourse)
+            subject, subject_kind = resolved if resolved else (None, None)
+            focus = _object(group, event, subject)
             for slot in group.slots:
                 if slot.kind == "date" and isinstance(slot.value, DateValue) and slot.value.anchor != "now":
                     discourse.date = slot.value
-            if subject is not None:
-                if subject in {_value(slot) for slot in group.slots if slot.kind != "person"} | {
-                    term for _, _, term in group_terms
-                }:
-                    discourse.thing = subject
-                else:
-                    discourse.person = subject
+                    discourse.date_sentence = sentence.index
+            if subject_kind == "person":
+                discourse.person = subject
+            elif resolved is not None:
+                discourse.thing = resolved
             if not (has_fact or (event is not None and (group.slots or subject))):
                 continue
             offset = sentence.start
@@ -240,7 +282,10 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
                     end=offset + end,
                     sentence=sentence.index,
                     event=event,
+                    events=_ranked_events(group.events),
                     subject=subject,
+                    subject_kind=subject_kind,
+                    object=focus,
                     slots=tuple(
                         replace(
                             slot,

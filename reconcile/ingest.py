@@ -399,12 +399,18 @@ def _join_needs_space(before: str, after: str) -> bool:
     return not (_OPENING_PUNCT.match(after) or _CJK.match(after) or _CJK.match(before))
 
 
-def clean(text: str, body_start: int, skip: set[int]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
-    """Clean text of the body: one paragraph per line, wrapped lines joined, marks removed."""
+def clean(
+    text: str, body_start: int, skip: set[int]
+) -> tuple[str, tuple[tuple[int, int, int], ...], tuple[int, ...]]:
+    """Clean text of the body: one paragraph per line, wrapped lines joined, marks removed.
+
+    Also returns the clean offsets where headings start: a heading opens a new section.
+    """
     # Hard line breaks are read before blanking: a blanked comment must not leave trailing spaces.
     hard_breaks = {index for index, line in enumerate(_lines(text, body_start)) if _HARD_BREAK.search(line.text)}
     text = _INVISIBLE.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
     out = _CleanText()
+    headings: list[int] = []
     paragraph_open = False
     for index, line in enumerate(_lines(text, body_start)):
         content = line.text.strip()
@@ -422,12 +428,14 @@ def clean(text: str, body_start: int, skip: set[int]) -> tuple[str, tuple[tuple[
             first = stripped_inline[0]
             if _join_needs_space(out.last_char, first):
                 out.insert(" ")
+        if standalone:
+            headings.append(out.length)
         _clean_line(line, out)
         paragraph_open = not (standalone or index in hard_breaks)
         if not paragraph_open:
             out.insert("\n")
     body = out.text()
-    return body.rstrip("\n"), tuple(out.runs)
+    return body.rstrip("\n"), tuple(out.runs), tuple(headings)
 
 
 def ingest_file(path: Path, config: Config, doc_id: str | None = None) -> Document:
@@ -473,7 +481,7 @@ def _document(source: str, body_start: int, meta: dict[str, Any], path: Path, do
                 "remove the file, or set `lang:` in front matter if it was misdetected"
             )
     header, header_lines = _header_fields(lines, lang)
-    text, runs = clean(source, body_start, header_lines)
+    text, runs, headings = clean(source, body_start, header_lines)
     if not text.strip():
         raise InputError(f"{path}: no article text left after removing markup; check the file")
     published: DateValue | None = None
@@ -495,6 +503,7 @@ def _document(source: str, body_start: int, meta: dict[str, Any], path: Path, do
         source=str(meta.get("source") or header.get("source") or header.get("author") or ""),
         encoding=encoding,
         source_map=runs,
+        sections=headings,
     )
 
 

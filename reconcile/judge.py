@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reconcile.lang import EVENT_TYPES
 from reconcile.model import (
@@ -29,7 +29,7 @@ from reconcile.model import (
     Verdict,
 )
 from reconcile.normalize.org import same_org
-from reconcile.normalize.person import same_person
+from reconcile.normalize.person import clearly_different, same_person
 
 
 @dataclass(slots=True)
@@ -101,6 +101,11 @@ def _compare_dates(a: Sequence[DateValue], b: Sequence[DateValue], side_a: str, 
             outcome.details.append(f"date: {side} is more precise ({precise.label} within {vague.label})")
         else:
             outcome.agreements.append(f"date: {x.label} and {match.label} overlap")
+    # "now", "at present": the time of writing, not when the event happened.
+    for side, values in ((side_a, left), (side_b, right)):
+        for value in [v for v in values if v.anchor == "now"]:
+            values.remove(value)
+            outcome.details.append(f"date: {side} speaks of the time of writing ({_date_text(value, side)})")
     if left and right:
         for x, y in zip(left, right, strict=False):
             outcome.conflicts.append(f"date: {_date_text(x, side_a)} vs {_date_text(y, side_b)}")
@@ -110,30 +115,63 @@ def _compare_dates(a: Sequence[DateValue], b: Sequence[DateValue], side_a: str, 
         outcome.details.append(f"date: only {side} gives {', '.join(v.label for v in values)}")
 
 
-def _compatible_units(x: Quantity, y: Quantity) -> bool:
-    return x.unit == y.unit
+def _hedge_dropped(x: Quantity, y: Quantity) -> bool:
+    """One side states N exactly, the other "over N" or "nearly N": they meet only at N."""
+    return (x.is_exact or y.is_exact) and x.low <= y.high and y.low <= x.high
 
 
 def _compare_quantities(
     a: Sequence[Quantity], b: Sequence[Quantity], side_a: str, side_b: str, outcome: _Outcome
 ) -> None:
+    """Match overlapping amounts (same unit first, then one side without a unit); the rest
+    of one unit on both sides conflict."""
     left, right = list(a), list(b)
+    pairs: list[tuple[Quantity, Quantity]] = []
+    units_a, units_b = {x.unit for x in a}, {y.unit for y in b}
+
+    def same_unit(x: Quantity, y: Quantity) -> bool:
+        return x.unit == y.unit
+
+    def either_unit(x: Quantity, y: Quantity) -> bool:
+        return x.unit == y.unit or not x.unit or not y.unit
+
+    def unit_free(x: Quantity, y: Quantity) -> bool:
+        """One side names no unit and the other names one the first side never uses."""
+        return (not x.unit and y.unit not in units_a) or (not y.unit and x.unit not in units_b)
+
+    def equal(x: Quantity, y: Quantity) -> bool:
+        return x.value == y.value and x.overlaps(y)
+
+    def overlap(x: Quantity, y: Quantity) -> bool:
+        return x.overlaps(y)
+
+    # Equal values first (a unit left unsaid on one side is no obstacle), then overlapping
+    # intervals of one unit, then overlaps with a unitless number when its unit is unused.
+    for units_meet, values_meet in ((either_unit, equal), (same_unit, overlap), (unit_free, overlap)):
+        for x in list(left):
+            match = next((y for y in right if units_meet(x, y) and values_meet(x, y)), None)
+            if match is not None:
+                left.remove(x)
+                right.remove(match)
+                pairs.append((x, match))
+    # "15" against "more than 15": a translation that drops a hedge says less, not otherwise.
     for x in list(left):
-        match = next((y for y in right if _compatible_units(x, y) and x.overlaps(y)), None)
-        if match is None:
-            continue
-        left.remove(x)
-        right.remove(match)
+        match = next((y for y in right if x.unit == y.unit and _hedge_dropped(x, y)), None)
+        if match is not None:
+            left.remove(x)
+            right.remove(match)
+            hedged, side = (match, side_b) if x.is_exact else (x, side_a)
+            outcome.details.append(f"{x.unit or 'number'}: {side} hedges it ({format_quantity(hedged)})")
+    for x, match in pairs:
+        unit = x.unit or match.unit
         if x.value == match.value and (x.low_open, x.high_open) == (match.low_open, match.high_open):
-            outcome.agreements.append(f"{x.unit or 'number'}: {format_quantity(x)}")
+            outcome.agreements.append(f"{unit or 'number'}: {format_quantity(x)}")
         elif match.contains(x) or x.contains(match):
             precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
             within = f"{format_quantity(precise)} within {format_quantity(vague)}"
-            outcome.details.append(f"{x.unit or 'number'}: {side} is more precise ({within})")
+            outcome.details.append(f"{unit or 'number'}: {side} is more precise ({within})")
         else:
-            outcome.agreements.append(
-                f"{x.unit or 'number'}: {format_quantity(x)} and {format_quantity(match)} overlap"
-            )
+            outcome.agreements.append(f"{unit or 'number'}: {format_quantity(x)} and {format_quantity(match)} overlap")
     for unit in sorted({x.unit for x in left} & {y.unit for y in right}):
         mine = [x for x in left if x.unit == unit]
         theirs = [y for y in right if y.unit == unit]
@@ -151,6 +189,15 @@ def _compare_quantities(
             outcome.details.append(f"only {side} gives {', '.join(format_quantity(v) for v in values)}")
 
 
+def _different_people(extra_a: list[str], extra_b: list[str]) -> bool:
+    """The same statement names one person on each side that the other side does not.
+
+    Only Chinese names in pinyin are compared: for them a different spelling is a
+    different person, while a transliterated foreign name may legitimately differ.
+    """
+    return len(extra_a) == len(extra_b) == 1 and clearly_different(extra_a[0], extra_b[0])
+
+
 def _names(claim: Claim, kind: SlotKind) -> list[str]:
     return [slot.value.value for slot in claim.slots_of(kind) if isinstance(slot.value, Entity)]
 
@@ -160,6 +207,8 @@ def _compare_entities(a: Claim, b: Claim, side_a: str, side_b: str, outcome: _Ou
     kinds: tuple[tuple[SlotKind, Callable[[str, str], bool]], ...] = (("person", same_person), ("org", same_org))
     for kind, same in kinds:
         mine, theirs = _names(a, kind), _names(b, kind)
+        implicit_a = [a.subject] if a.subject and a.subject_kind == kind else []
+        implicit_b = [b.subject] if b.subject and b.subject_kind == kind else []
         event = EVENT_TYPES.get(a.event or "") if a.event == b.event else None
         if event is not None and kind in event.object_kinds:
             objects_a = [name for name in mine if not (a.subject and same(name, a.subject))]
@@ -170,8 +219,13 @@ def _compare_entities(a: Claim, b: Claim, side_a: str, side_b: str, outcome: _Ou
                 )
                 outcome.disputed.append(kind)
                 continue
-        extra_a = [name for name in mine if not any(same(name, other) for other in theirs)]
-        extra_b = [name for name in theirs if not any(same(name, other) for other in mine)]
+        # A name the other side refers to by pronoun or leaves implicit is not extra detail.
+        extra_a = [name for name in mine if not any(same(name, other) for other in theirs + implicit_b)]
+        extra_b = [name for name in theirs if not any(same(name, other) for other in mine + implicit_a)]
+        if kind == "person" and _different_people(extra_a, extra_b):
+            outcome.conflicts.append(f"person: {', '.join(extra_a)} ({side_a}) vs {', '.join(extra_b)} ({side_b})")
+            outcome.disputed.append(kind)
+            continue
         for side, extra in ((side_a, extra_a), (side_b, extra_b)):
             if extra:
                 outcome.details.append(f"{kind}: only {side} names {', '.join(dict.fromkeys(extra))}")
@@ -238,41 +292,49 @@ def _fact(claims: Sequence[Claim], disputed: Sequence[str]) -> str:
 
 
 def judge(
-    documents: Sequence[Document], claims: Sequence[Claim], alignments: Sequence[Alignment]
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    alignments: Sequence[Alignment],
+    conflict_score: float = 0.0,
 ) -> tuple[Finding, ...]:
-    """A finding per alignment and per claim left one-sided, conflicts first, with ids F001…"""
+    """A finding per alignment and per claim left one-sided, conflicts first, with ids F001…
+
+    A conflict needs a confident pairing: below `conflict_score` the two claims may not
+    talk about the same thing, and their disagreement is reported as added detail that
+    says so instead of as a conflict.
+    """
     by_id = {claim.id: claim for claim in claims}
     labels = _side_labels(documents)
     published = {document.id: document.published for document in documents}
-    drafts: list[tuple[Verdict, tuple[str, ...], float | None, tuple[str, ...], str]] = []
+    drafts: list[Finding] = []
     aligned: set[str] = set()
     for alignment in alignments:
         members = [by_id[claim_id] for claim_id in alignment.claims]
         aligned.update(alignment.claims)
         outcomes = [_compare(a, b, labels, published) for a, b in itertools.combinations(members, 2)]
         verdict = min((outcome.verdict for outcome in outcomes), key=VERDICTS.index)
-        reasons = tuple(
-            dict.fromkeys(
-                reason
-                for outcome in outcomes
-                for reason in (
-                    outcome.conflicts
-                    if verdict == "conflict"
-                    else outcome.details
-                    if verdict == "adds_detail"
-                    else outcome.agreements
-                )
-            )
-        ) or ("same event, no slot disagrees",)
+        chosen = {"conflict": "conflicts", "adds_detail": "details", "agree": "agreements"}[verdict]
+        reasons = tuple(dict.fromkeys(reason for outcome in outcomes for reason in getattr(outcome, chosen)))
         disputed = [kind for outcome in outcomes for kind in outcome.disputed]
-        drafts.append((verdict, alignment.claims, alignment.similarity, reasons, _fact(members, disputed)))
+        if verdict == "conflict" and (alignment.score or 0.0) < conflict_score:
+            verdict = "adds_detail"
+            doubt = f"uncertain pairing (score {alignment.score:.2f} < {conflict_score:.2f}), so not called a conflict"
+            reasons = (doubt, *reasons)
+        drafts.append(
+            Finding(
+                "",
+                verdict,
+                alignment.claims,
+                alignment.similarity,
+                reasons or ("same event, no slot disagrees",),
+                _fact(members, disputed),
+                alignment.score,
+            )
+        )
     for claim in claims:
         if claim.id not in aligned:
             reason = f"only {labels[claim.doc]} reports this; no matching claim in the other source(s)"
-            drafts.append(("adds_detail", (claim.id,), None, (reason,), _fact([claim], [])))
+            drafts.append(Finding("", "adds_detail", (claim.id,), None, (reason,), _fact([claim], [])))
     order = {claim.id: index for index, claim in enumerate(claims)}
-    drafts.sort(key=lambda d: (VERDICTS.index(d[0]), len(d[1]) == 1, order[d[1][0]]))
-    return tuple(
-        Finding(f"F{index:03d}", verdict, claim_ids, similarity, reasons, fact)
-        for index, (verdict, claim_ids, similarity, reasons, fact) in enumerate(drafts, start=1)
-    )
+    drafts.sort(key=lambda d: (VERDICTS.index(d.verdict), len(d.claims) == 1, order[d.claims[0]]))
+    return tuple(replace(draft, id=f"F{index:03d}") for index, draft in enumerate(drafts, start=1))

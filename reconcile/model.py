@@ -56,7 +56,7 @@ class Quantity:
     """An amount known to lie between `low` and `high` in `unit`.
 
     Open bounds say the endpoint itself is excluded: "nearly 100" is [90, 100) and
-    "100余" is (100, 110], so the two do not overlap. `unit` is a canonical unit name
+    "100余" is (100, 200), so the two do not overlap. `unit` is a canonical unit name
     ("parameters", "usd", "percent") or "" when the text names none.
     """
 
@@ -113,7 +113,8 @@ class Document:
 
     `source_map` holds (clean_start, source_start, length) runs for every stretch of
     `text` copied verbatim from the file; characters the cleaner inserted (a space that
-    replaced a line break) are not in any run.
+    replaced a line break) are not in any run. `sections` are the offsets where headings
+    start: a relative date ("一个月后", "later") never reaches back across a heading.
     """
 
     id: str
@@ -125,6 +126,7 @@ class Document:
     source: str = ""
     encoding: str = "utf-8"
     source_map: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+    sections: tuple[int, ...] = ()
 
     def source_offset(self, offset: int) -> int:
         """Offset in the original file of the clean-text character at `offset`."""
@@ -149,8 +151,11 @@ class Sentence:
 class Claim:
     """One checkable statement: a span of a sentence with its slots and event type.
 
+    `event` is its main event type and `events` every event type its predicates express
+    ("when Alibaba Cloud released …, its parameters had reached 10 trillion": release, reach).
     `subject` is the canonical person or organisation the statement is about (pronouns
-    resolved); `terms` are Latin-script names (model and product names such as "M6")
+    resolved), `subject_kind` what sort of name it is; `object` the person or organisation
+    nearest the main predicate (what was joined or left, whom one reports to); `terms` are Latin-script names (model and product names such as "M6")
     that read the same in every language and so anchor alignment.
     """
 
@@ -165,6 +170,9 @@ class Claim:
     subject: str | None
     slots: tuple[Slot, ...]
     terms: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    subject_kind: Literal["person", "org", "term"] | None = None
+    object: str | None = None
 
     def slots_of(self, kind: SlotKind) -> tuple[Slot, ...]:
         return tuple(slot for slot in self.slots if slot.kind == kind)
@@ -181,7 +189,11 @@ class Alignment:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A verdict on one aligned group (or one one-sided claim), with reasons a reader can check."""
+    """A verdict on one aligned group (or one one-sided claim), with reasons a reader can check.
+
+    `similarity` is the cosine of the claims' embeddings; `score` the alignment score
+    (cosine adjusted by shared names, event type and slots) that paired them.
+    """
 
     id: str
     verdict: Verdict
@@ -189,3 +201,4 @@ class Finding:
     similarity: float | None
     reasons: tuple[str, ...]
     fact: str
+    score: float | None = None

@@ -75,7 +75,8 @@ class Pipeline:
         with self._stage("align"):
             alignments = align(claims, vectors, [document.id for document in documents], self.config)
         with self._stage("judge"):
-            findings = judge(documents, claims, alignments)
+            conflict_score = self.config.conflict_score if vectors is not None else self.config.lexical_conflict_score
+            findings = judge(documents, claims, alignments, conflict_score)
         return Reconciliation(
             corpus=corpus,
             documents=tuple(documents),

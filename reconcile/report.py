@@ -138,7 +138,9 @@ def findings_json(result: Reconciliation) -> dict[str, Any]:
                 "end": claim.end,
                 "sentence": claim.sentence,
                 "event": claim.event,
+                "events": list(claim.events),
                 "subject": claim.subject,
+                "object": claim.object,
                 "terms": list(claim.terms),
                 "slots": [slot_json(slot) for slot in claim.slots],
             }
@@ -150,6 +152,7 @@ def findings_json(result: Reconciliation) -> dict[str, Any]:
                 "verdict": finding.verdict,
                 "claims": list(finding.claims),
                 "similarity": finding.similarity,
+                "score": finding.score,
                 "reasons": list(finding.reasons),
                 "fact": finding.fact,
             }

@@ -110,13 +110,6 @@ def _findings(pipeline: Pipeline, documents: Sequence[Document]) -> set[tuple[st
     return {(finding.verdict, frozenset(finding.claims)) for finding in pipeline.run(documents, "story").findings}
 
 
-ORDER_DEPENDENT = (
-    "align.score_pair is asymmetric and align._merge breaks ties by which document comes first "
-    "(see the two regressions below); remove this mark when they pass"
-)
-
-
-@pytest.mark.xfail(reason=ORDER_DEPENDENT, strict=False)
 @settings(
     max_examples=25,
     deadline=None,
@@ -142,14 +135,12 @@ def test_reordering_documents_does_not_change_findings(spec: list[tuple[str, lis
 
 
 # Minimal reproductions of the order dependence (align.py); strict, so a fix shows up as XPASS.
-@pytest.mark.xfail(reason="align.score_pair counts shared quantities from the left side only", strict=True)
 def test_regression_asymmetric_quantity_score() -> None:
     english = ingest_text("Anyone who tests positive will have to isolate for 10 days.", "a", lang="en")
     chinese = ingest_text("任何检测呈阳性的人都必须隔离 10 天，密切接触者也必须隔离 10 天。", "b", lang="zh")
     assert _findings(LEXICAL, [english, chinese]) == _findings(LEXICAL, [chinese, english])
 
 
-@pytest.mark.xfail(reason="align._merge puts a claim already grouped into a second group", strict=True)
 def test_regression_claim_in_two_findings() -> None:
     documents = [
         ingest_text("Alibaba hired 300 engineers in 2021.", "a", lang="en"),

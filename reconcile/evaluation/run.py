@@ -43,7 +43,9 @@ def run_evaluation(
         gold_file = load_gold(gold)
         if not gold_file.corpus.is_dir():
             raise InputError(f"{gold_file.corpus}: seed corpus not found; run from the repository root")
-        evaluation.figures += evaluate_seed(pipeline.run_folder(gold_file.corpus), gold_file)
+        seed_figures, seed_notes = evaluate_seed(pipeline.run_folder(gold_file.corpus), gold_file)
+        evaluation.figures += seed_figures
+        evaluation.notes += seed_notes
         evaluation.seconds["seed"] = time.perf_counter() - started
     if "wmt" in sections or "planted" in sections:
         news = data / "wmt22-zhen-news.jsonl"

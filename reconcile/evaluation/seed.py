@@ -85,8 +85,15 @@ def _matches(finding: Finding, claim_docs: dict[str, str], wanted: dict[str, set
     )
 
 
-def evaluate_seed(result: Reconciliation, gold: Gold) -> list[Figure]:
-    """Pairing precision/recall, conflict recall/precision, verdict precision, one-sided recall."""
+def evaluate_seed(result: Reconciliation, gold: Gold) -> tuple[list[Figure], list[str]]:
+    """Pairing precision/recall, conflict recall/precision, verdict precision, one-sided recall.
+
+    Verdict precision is judged on findings holding a required gold pair (is the verdict one
+    the gold accepts?) and on gold one-sided claims (is every finding holding them
+    `adds_detail`?); pairs the gold does not know are what pairing precision counts. The
+    notes name every miss, for `reconcile eval --verbose`.
+    """
+    notes: list[str] = []
     locate = _Locator(result)
     claim_docs = {claim.id: claim.doc for claim in result.claims}
     wanted = [{doc: locate.claims(doc, passages) for doc, passages in pair.passages.items()} for pair in gold.pairs]
@@ -104,17 +111,26 @@ def evaluate_seed(result: Reconciliation, gold: Gold) -> list[Figure]:
             if any(finding.verdict in gold.pairs[index].verdicts for index in required):
                 right_verdicts += 1
                 conflicts_right += finding.verdict == "conflict"
+            else:
+                notes.append(f"seed: wrong verdict {finding.verdict} for {gold.pairs[required[0]].what}")
         elif not hits:
             false_pairs += 1
-            judged += 1
+            notes.append(f"seed: pair not in gold: {' + '.join(finding.claims)} ({finding.verdict})")
     one_sided_findings = {finding.claims[0] for finding in result.findings if len(finding.claims) == 1}
     one_sided_right = 0
     for doc, passages in gold.one_sided:
         ids = locate.claims(doc, passages)
+        holding = [f for f in result.findings if ids & set(f.claims)]
+        if not ids:
+            notes.append(f"seed: no claim extracted for one-sided {passages[0]!r}")
+            continue
         judged += 1
-        if ids and ids <= one_sided_findings:
+        if ids <= one_sided_findings:
             one_sided_right += 1
+        if all(finding.verdict == "adds_detail" for finding in holding):
             right_verdicts += 1
+        else:
+            notes.append(f"seed: one-sided {passages[0]!r} judged {[f.verdict for f in holding]}")
     required = [index for index, pair in enumerate(gold.pairs) if not pair.optional]
     gold_conflicts = [index for index in required if gold.pairs[index].verdicts == {"conflict"}]
     conflicts_found = [
@@ -124,7 +140,8 @@ def evaluate_seed(result: Reconciliation, gold: Gold) -> list[Figure]:
     ]
     predicted_conflicts = sum(1 for finding in paired if finding.verdict == "conflict")
     missed = [gold.pairs[index].what.split(":")[0] for index in gold_conflicts if index not in conflicts_found]
-    return [
+    notes += [f"seed: gold pair not found: {gold.pairs[index].what}" for index in required if index not in found]
+    figures = [
         Figure(
             "seed.pairing_precision",
             true_pairs / max(1, true_pairs + false_pairs),
@@ -156,3 +173,4 @@ def evaluate_seed(result: Reconciliation, gold: Gold) -> list[Figure]:
             f"{one_sided_right}/{len(gold.one_sided)}",
         ),
     ]
+    return figures, notes

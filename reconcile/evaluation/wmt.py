@@ -18,7 +18,12 @@ from pathlib import Path
 from reconcile.evaluation import Figure
 from reconcile.ingest import ingest_text
 from reconcile.judge import compare_claims
-from reconcile.model import Claim, DateValue, Document, Quantity
+from reconcile.lang import rules_for
+from reconcile.model import Claim, DateValue, Document, Entity, Quantity, Slot
+from reconcile.normalize.date import DateContext, find_dates
+from reconcile.normalize.person import is_chinese_name, same_person
+from reconcile.normalize.quantity import find_quantities
+from reconcile.normalize.text import fold
 from reconcile.pipeline import Pipeline
 from reconcile.report import Reconciliation
 
@@ -180,79 +185,100 @@ class Plant:
     after: str
 
 
-def _replace_number(text: str, kind: str, value: float | None) -> str | None:
-    """`text` with its first run of digits changed so the new value cannot overlap the old."""
+def _replace_number(text: str, kind: str) -> str | None:
+    """`text` with its first run of digits changed (a year moved three years back)."""
     match = _DIGITS.search(text)
     if match is None:
         return None
     digits = match.group()
-    fullwidth = not digits.isascii()
     number = int(digits.translate({ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９"}))
-    if kind == "date":
-        if number >= 1000:
-            changed = number - 3
-        elif 1 <= number <= 12 and value is not None:
-            changed = number % 12 + 1 if number < 12 else 10
-        else:
-            changed = number + 7 if number <= 20 else number - 11
+    if kind == "date" and number >= 1000:
+        changed = number - 3
+    elif kind == "date":
+        changed = number % 12 + 1 if number <= 12 else number - 11
     else:
         changed = number * 3 + 7
-    new_digits = str(changed).translate(_FULLWIDTH) if fullwidth else str(changed)
+    new_digits = str(changed).translate(_FULLWIDTH) if not digits.isascii() else str(changed)
     return text[: match.start()] + new_digits + text[match.end() :]
 
 
-def _candidates(run: PairRun) -> Iterator[tuple[str, int, str, Claim, int, int]]:
-    """(side, segment, kind, claim, slot start, slot end) that a change can be planted in."""
+def _renormalised(text: str, kind: str, lang: str) -> Quantity | DateValue | None:
+    """The value of a changed slot read on its own, as the pipeline would read it."""
+    rules = rules_for(lang)
+    folded = fold(text)
+    slots = find_quantities(folded, rules) if kind == "quantity" else find_dates(folded, rules, DateContext(None, None))
+    return slots[0].value if len(slots) == 1 and isinstance(slots[0].value, Quantity | DateValue) else None
+
+
+def _contradicts(value: Quantity | DateValue, counterpart: Sequence[Claim]) -> bool:
+    """The changed value is incompatible with every value of its kind (and unit) across."""
+    others = [
+        slot.value
+        for claim in counterpart
+        for slot in claim.slots
+        if type(slot.value) is type(value)
+        and (not isinstance(value, Quantity) or getattr(slot.value, "unit", None) == value.unit)
+    ]
+    return bool(others) and not any(value.overlaps(other) for other in others)  # type: ignore[arg-type]
+
+
+def _candidates(run: PairRun) -> Iterator[tuple[str, int, str, Slot]]:
+    """(side, segment, kind, slot) that a checkable change can be planted in.
+
+    Numbers and dates must be written in digits and stated absolutely, with a value of the
+    same kind (and unit) in the aligned segment across; names must be Chinese names in
+    pinyin that the other side also names, since person conflicts are judged only for those.
+    """
     for side, other in (("zh", "en"), ("en", "zh")):
         for claim in run.result.claims:
             if claim.doc != side:
                 continue
-            segment = run.segment[claim.id]
-            counterpart = run.claims_in(other, segment)
+            counterpart = run.claims_in(other, run.segment[claim.id])
             for slot in claim.slots:
-                if slot.kind == "quantity" and isinstance(slot.value, Quantity) and _DIGITS.search(slot.text):
+                value = slot.value
+                if isinstance(value, Quantity) or (isinstance(value, DateValue) and value.anchor == "absolute"):
+                    if _DIGITS.search(slot.text) and any(
+                        type(s.value) is type(value) for c in counterpart for s in c.slots
+                    ):
+                        yield side, run.segment[claim.id], slot.kind, slot
+                elif slot.kind == "person" and isinstance(value, Entity) and is_chinese_name(value.value):
                     if any(
-                        isinstance(s.value, Quantity)
-                        and s.value.unit == slot.value.unit
-                        and s.value.overlaps(slot.value)
+                        isinstance(s.value, Entity) and s.kind == "person" and same_person(s.value.value, value.value)
                         for c in counterpart
                         for s in c.slots
                     ):
-                        yield side, segment, "quantity", claim, slot.start, slot.end
-                elif slot.kind == "date" and isinstance(slot.value, DateValue) and _DIGITS.search(slot.text):
-                    if any(
-                        isinstance(s.value, DateValue) and s.value.overlaps(slot.value)
-                        for c in counterpart
-                        for s in c.slots
-                    ):
-                        yield side, segment, "date", claim, slot.start, slot.end
-                elif slot.kind == "person" and any(s.kind == "person" for c in counterpart for s in c.slots):
-                    yield side, segment, "person", claim, slot.start, slot.end
+                        yield side, run.segment[claim.id], "person", slot
 
 
 def plant(run: PairRun, rng: random.Random, preferred: str) -> Plant | None:
-    """Change one number, date or name on one side of `run`'s pair (seeded, reproducible)."""
+    """Change one number, date or name on one side of `run`'s pair (seeded, reproducible).
+
+    A change counts only if, read by the normalisers on its own, it contradicts the other
+    side: "up to 175,000" -> "up to 532,000" still agrees and is not planted.
+    """
     candidates = list(_candidates(run))
-    if not candidates:
-        return None
-    chosen = [c for c in candidates if c[2] == preferred] or candidates
-    side, segment, kind, claim, start, end = chosen[rng.randrange(len(chosen))]
-    document = next(d for d in run.result.documents if d.id == side)
-    slot_text = document.text[start:end]
-    sentences = run.pair.zh_sents if side == "zh" else run.pair.en_sents
-    sentence = sentences[segment]
-    if kind == "person":
-        names = CHINESE_NAMES if side == "zh" else LATIN_NAMES
-        new_text: str | None = names[rng.randrange(len(names))]
-    else:
-        slot = next(s for s in claim.slots if s.start == start)
-        new_text = _replace_number(slot_text, kind, slot.value.low.month if isinstance(slot.value, DateValue) else None)
-    if new_text is None or slot_text not in sentence:
-        return None
-    changed = sentence.replace(slot_text, new_text, 1)
-    new_sentences = (*sentences[:segment], changed, *sentences[segment + 1:])
-    planted = replace(run.pair, zh_sents=new_sentences) if side == "zh" else replace(run.pair, en_sents=new_sentences)
-    return Plant(planted, side, segment, kind, slot_text, new_text)
+    rng.shuffle(candidates)
+    candidates.sort(key=lambda candidate: candidate[2] != preferred)
+    for side, segment, kind, slot in candidates:
+        sentences = run.pair.zh_sents if side == "zh" else run.pair.en_sents
+        sentence = sentences[segment]
+        if slot.text not in sentence:
+            continue
+        other = "en" if side == "zh" else "zh"
+        if kind == "person":
+            names = [n for n in (CHINESE_NAMES if side == "zh" else LATIN_NAMES)]
+            new_text: str | None = names[rng.randrange(len(names))]
+        else:
+            new_text = _replace_number(slot.text, kind)
+            value = _renormalised(new_text, kind, side) if new_text else None
+            if value is None or not _contradicts(value, run.claims_in(other, segment)):
+                continue
+        assert new_text is not None
+        changed = sentence.replace(slot.text, new_text, 1)
+        new_sentences = (*sentences[:segment], changed, *sentences[segment + 1 :])
+        pair = replace(run.pair, zh_sents=new_sentences) if side == "zh" else replace(run.pair, en_sents=new_sentences)
+        return Plant(pair, side, segment, kind, slot.text, new_text)
+    return None
 
 
 def _is_the_plant(run: PairRun, finding_claims: Sequence[str], reasons: Sequence[str], plant: Plant) -> bool:

@@ -5,7 +5,10 @@ here. `state` marks facts that change over time (an employer, a manager, a head
 count), so two sources published at different times may both have been right.
 `object_kinds` names the slot kinds that fill the event's object role and hold one value
 at a time: someone reports to one manager, so two different managers conflict.
-`personal` events have a person as their subject, so a sentence that names no one
+`family` groups event types a translation may render with each other's predicates (a
+release and a launch, joining and holding a role); claims of different families are
+about different things (a departure is never a release). `personal` events have a
+person as their subject, so a sentence that names no one
 (common in Chinese, which drops subjects) continues with the person last written about.
 """
 
@@ -19,6 +22,7 @@ from reconcile.model import SlotKind
 @dataclass(frozen=True, slots=True)
 class EventType:
     name: str
+    family: str
     state: bool
     object_kinds: tuple[SlotKind, ...] = ()
     personal: bool = False
@@ -27,29 +31,30 @@ class EventType:
 EVENT_TYPES: dict[str, EventType] = {
     event.name: event
     for event in (
-        EventType("join", personal=True, state=True),
-        EventType("leave", personal=True, state=False),
-        EventType("report_to", personal=True, state=True, object_kinds=("person",)),
-        EventType("hold_role", personal=True, state=True),
-        EventType("lead", state=True),
-        EventType("release", state=False),
-        EventType("launch", state=False),
-        EventType("graduate", personal=True, state=False),
-        EventType("study", personal=True, state=False),
-        EventType("publish", personal=True, state=False),
-        EventType("found", state=False),
-        EventType("invest", state=False),
-        EventType("train", state=False),
-        EventType("award", state=False),
-        EventType("reach", state=False),
-        EventType("announce", state=False),
-        EventType("acquire", state=False),
-        EventType("hold_event", state=False),
-        EventType("die", personal=True, state=False),
-        EventType("arrest", personal=True, state=False),
-        EventType("visit", state=False),
-        EventType("sign", state=False),
-        EventType("grow", state=False),
-        EventType("team_size", state=True),
+        EventType("join", "employment", state=True, personal=True),
+        EventType("leave", "departure", state=False, personal=True),
+        EventType("report_to", "reporting", state=True, personal=True, object_kinds=("person",)),
+        EventType("hold_role", "employment", state=True, personal=True),
+        EventType("lead", "employment", state=True),
+        EventType("debut", "debut", state=False),
+        EventType("release", "milestone", state=False),
+        EventType("launch", "milestone", state=False),
+        EventType("graduate", "education", state=False, personal=True),
+        EventType("study", "education", state=False, personal=True),
+        EventType("publish", "publication", state=False, personal=True),
+        EventType("found", "founding", state=False),
+        EventType("invest", "finance", state=False),
+        EventType("train", "milestone", state=False),
+        EventType("award", "recognition", state=False),
+        EventType("reach", "milestone", state=False),
+        EventType("announce", "milestone", state=False),
+        EventType("acquire", "finance", state=False),
+        EventType("hold_event", "gathering", state=False),
+        EventType("die", "death", state=False, personal=True),
+        EventType("arrest", "legal", state=False, personal=True),
+        EventType("visit", "gathering", state=False),
+        EventType("sign", "agreement", state=False),
+        EventType("grow", "milestone", state=False),
+        EventType("team_size", "headcount", state=True),
     )
 }

@@ -171,8 +171,8 @@ class NameRules:
     """
 
     honorifics: tuple[str, ...]
-    person_pronouns: tuple[str, ...]
-    org_pronouns: tuple[str, ...]
+    person_pronouns: tuple[str, ...]  # regular expressions
+    org_pronouns: tuple[str, ...]  # regular expressions
     org_suffixes: tuple[str, ...]
     name_stopwords: frozenset[str]
     titles: tuple[str, ...] = ()

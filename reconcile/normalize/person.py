@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Sequence, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -162,7 +162,7 @@ class _Cues:
     separators: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     boundaries: frozenset[str]
-    pronouns: tuple[str, ...]
+    pronoun_before: re.Pattern[str]
     numerals: frozenset[str]
 
 
@@ -194,7 +194,7 @@ def _names_cues(names: NameRules, numerals: frozenset[str]) -> _Cues:
         separators=tuple(s for s in names.list_separators if s),
         place_suffixes=tuple(names.place_suffixes),
         boundaries=frozenset(names.boundary_chars),
-        pronouns=tuple(names.person_pronouns),
+        pronoun_before=re.compile(f"(?:{'|'.join(names.person_pronouns) or '(?!)'})$", re.IGNORECASE),
         numerals=numerals | frozenset("0123456789"),
     )
 
@@ -202,11 +202,15 @@ def _names_cues(names: NameRules, numerals: frozenset[str]) -> _Cues:
 # ---------------------------------------------------------------------------------- finding
 
 
-def find_persons(text: str, rules: LangRules) -> list[Slot]:
-    """People named in `text` (already folded), each under one canonical Latin-script name."""
+def find_persons(text: str, rules: LangRules, orgs: Sequence[Slot] | None = None) -> list[Slot]:
+    """People named in `text` (already folded), each under one canonical Latin-script name.
+
+    `orgs` are the organisations already found in `text` (found here when not given): a
+    name inside an organisation's name is not a person.
+    """
     cues = _cues(rules)
     taken = [False] * len(text)
-    for org in find_orgs(text, rules):
+    for org in find_orgs(text, rules) if orgs is None else orgs:
         taken[org.start : org.end] = [True] * (org.end - org.start)
     slots = _known_han(text, taken)
     for slot in slots:
@@ -312,7 +316,7 @@ def _not_a_name_here(text: str, start: int, end: int, data: _HanData, cues: _Cue
     return (
         _foreign(text, start, end, data)
         or text[start - 1 : start + 1] in data.word_endings
-        or text[:start].endswith(cues.pronouns)
+        or cues.pronoun_before.search(text, max(0, start - 4), start) is not None
         or text[:start].rstrip()[-1:] in cues.numerals
     )
 
@@ -542,6 +546,10 @@ def _name_tokens(name: str) -> list[str]:
     return [_UMLAUT.sub(r"\1u", token) for token in tokens if token]
 
 
+# Below this token-sort ratio two Chinese names cannot be one name in two spellings.
+DIFFERENT_PERSON_BELOW = 80
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two canonical names denote the same person (order and spelling tolerant).
 
@@ -560,6 +568,29 @@ def same_person(a: str, b: str) -> bool:
     if not set(tokens_a) & set(tokens_b):
         return False
     return fuzz.token_sort_ratio(" ".join(tokens_a), " ".join(tokens_b)) >= SAME_PERSON_THRESHOLD
+
+
+def clearly_different(a: str, b: str) -> bool:
+    """Two Chinese names in pinyin that no spelling variant explains ("Gong Bowei" and
+    "Gong Baiwei" are one person read two ways: 柏 is bo or bai)."""
+    if not (is_chinese_name(a) and is_chinese_name(b)):
+        return False
+    return fuzz.token_sort_ratio(" ".join(_name_tokens(a)), " ".join(_name_tokens(b))) < DIFFERENT_PERSON_BELOW
+
+
+def is_chinese_name(name: str) -> bool:
+    """Whether a canonical name is a pinyin Chinese name ("Yang Hongxia", "Ouyang Nana").
+
+    Two such names that differ are different people; a transliterated foreign name
+    (特朗普 -> "Telangpu") has no such guarantee against its English spelling.
+    """
+    data = _latin_data()
+    tokens = _name_tokens(name)
+    return (
+        2 <= len(tokens) <= _MAX_LATIN_WORDS
+        and all(_pinyin(token, data.syllables) for token in tokens)
+        and any(token in data.surnames for token in tokens)
+    )
 
 
 def _joined(tokens: list[str]) -> set[str]:

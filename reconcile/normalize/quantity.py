@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -428,6 +428,30 @@ def _ordinal(text: str, first: _Amount, g: _Grammar) -> tuple[int, Quantity] | N
     return end, Quantity(float(first.low), float(first.low), float(first.high), "ordinal")
 
 
+_COMPOUND_DIGITS = re.compile(r"\d+(?![\d.,])")
+
+
+def _compound(text: str, pos: int, first: _Amount, scale: Decimal, g: _Grammar) -> tuple[_Amount, int]:
+    """2万4801 is one number (24801): digits glued after a magnitude add to it when they fill
+    its places.
+
+    A smaller magnitude may follow them (1亿2000万 = 120,000,000).
+    """
+    match = _COMPOUND_DIGITS.match(text, pos)
+    if match is None or first.form != "digits":
+        return first, pos
+    rest = Decimal(match.group())
+    rest_scale, end = _magnitude(text, match.end(), g)
+    rest *= rest_scale or Decimal(1)
+    places = len(str(int(scale))) - 1  # 万 -> 4: 2万4801, never 3万5 (colloquial for 3.5万)
+    if rest >= scale or (rest_scale is not None and rest_scale >= scale):
+        return first, pos
+    if rest_scale is None and len(match.group()) != places:
+        return first, pos
+    added = rest / scale
+    return replace(first, low=first.low + added, high=first.high + added, half=Decimal(0), end=end), end
+
+
 def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     """The quantity that starts at `start`, and where it ends; None if there is none."""
     read = _Reading(start)
@@ -444,6 +468,8 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         return _ordinal(text, first, g)
     read.take_after(text, g)
     scale, read.pos = _magnitude(text, read.pos, g)
+    if scale is not None:
+        first, read.pos = _compound(text, read.pos, first, scale, g)
     last, last_scale = first, scale
     if first.form in _AMOUNT_FORMS and (far := _far_end(text, read.pos, g, first, read, opened)):
         last, last_scale, read.pos = far

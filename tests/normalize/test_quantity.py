@@ -136,6 +136,10 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("Storm Barra disrupted supplies to around 10,000", around(10_000)),
     ("taking 10 to 15 minutes to thank and motivate his staff", span(10, 15, "minutes")),
     ("in the 44th International Exhibition of Inventions", exact(44, "ordinal")),
+    # wmt: "Yale and two other Ivy League universities" (耶鲁等3所): part of a larger count
+    ("Yale and two other Ivy League universities", at_least(2, "institutions")),
+    ("three more people were infected", at_least(3, "people")),
+    ("an area of nearly twelve thousand square meters", below(12000, "m2")),
     ("at the 2nd Global Grand Challenge Summit", exact(2, "ordinal")),
     ("Omicron cases are emerging in dozens of countries", scale(24, high=100)),
     ("in the first 10 months of 2021", exact(10, "months")),
@@ -329,6 +333,10 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("US$500万", exact(5e6, "usd")),
     ("￥100", exact(100, "cny")),
     ("第44届", exact(44, "ordinal")),
+    ("省第十二次党代会精神", exact(12, "ordinal")),
+    ("沙巴今年至今共发出2万4801张报生纸", exact(24801)),  # wmt: one number, not 2万 and 4801
+    ("1亿2000万元", exact(120_000_000, "cny")),
+    ("占地近12000平方米", below(12000, "m2")),  # wmt: 二次 inside 十二次 is not "secondary"
     ("第二届全球重大挑战峰会", exact(2, "ordinal")),
     ("数百万美元", scale(1e6, "usd")),
     ("数百亿元", scale(1e10, "cny")),
