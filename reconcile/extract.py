@@ -125,8 +125,9 @@ def _main_event(events: Sequence[tuple[int, str]]) -> str | None:
 
 
 def _group(clauses: list[_Clause]) -> list[_Clause]:
-    """Merge clauses into atomic claims: a new claim starts at a second date, a second amount
-    or a new event, so each claim holds one checkable fact."""
+    """Merge clauses into atomic claims: a new claim starts at a second date or a second
+    amount, so each claim holds one checkable fact. (Splitting at a change of predicate
+    cut dates off their main clause: "到2017年，…面积要达到3000平方米".)"""
     groups: list[_Clause] = []
     for clause in clauses:
         if not groups:
@@ -135,15 +136,6 @@ def _group(clauses: list[_Clause]) -> list[_Clause]:
         current = groups[-1]
         new_date = clause.has_date and current.has_date
         new_amount = clause.has_quantity and current.has_quantity
-        current_event = _main_event(current.events)
-        clause_event = _main_event(clause.events)
-        new_event = (
-            clause_event is not None
-            and current_event is not None
-            and clause_event != current_event
-            and (clause.has_date or clause.has_quantity)
-            and bool(current.slots)
-        )
         if new_date or new_amount:
             groups.append(clause)
         else:

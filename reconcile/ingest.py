@@ -399,9 +399,7 @@ def _join_needs_space(before: str, after: str) -> bool:
     return not (_OPENING_PUNCT.match(after) or _CJK.match(after) or _CJK.match(before))
 
 
-def clean(
-    text: str, body_start: int, skip: set[int]
-) -> tuple[str, tuple[tuple[int, int, int], ...], tuple[int, ...]]:
+def clean(text: str, body_start: int, skip: set[int]) -> tuple[str, tuple[tuple[int, int, int], ...], tuple[int, ...]]:
     """Clean text of the body: one paragraph per line, wrapped lines joined, marks removed.
 
     Also returns the clean offsets where headings start: a heading opens a new section.

@@ -155,8 +155,9 @@ class Claim:
     ("when Alibaba Cloud released …, its parameters had reached 10 trillion": release, reach).
     `subject` is the canonical person or organisation the statement is about (pronouns
     resolved), `subject_kind` what sort of name it is; `object` the person or organisation
-    nearest the main predicate (what was joined or left, whom one reports to); `terms` are Latin-script names (model and product names such as "M6")
-    that read the same in every language and so anchor alignment.
+    nearest the main predicate (what was joined or left, whom one reports to); `terms` are
+    Latin-script names (model and product names such as "M6") that read the same in every
+    language and so anchor alignment.
     """
 
     id: str

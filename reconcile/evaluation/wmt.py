@@ -241,13 +241,17 @@ def _candidates(run: PairRun) -> Iterator[tuple[str, int, str, Slot]]:
                         type(s.value) is type(value) for c in counterpart for s in c.slots
                     ):
                         yield side, run.segment[claim.id], slot.kind, slot
-                elif slot.kind == "person" and isinstance(value, Entity) and is_chinese_name(value.value):
-                    if any(
+                elif (
+                    slot.kind == "person"
+                    and isinstance(value, Entity)
+                    and is_chinese_name(value.value)
+                    and any(
                         isinstance(s.value, Entity) and s.kind == "person" and same_person(s.value.value, value.value)
                         for c in counterpart
                         for s in c.slots
-                    ):
-                        yield side, run.segment[claim.id], "person", slot
+                    )
+                ):
+                    yield side, run.segment[claim.id], "person", slot
 
 
 def plant(run: PairRun, rng: random.Random, preferred: str) -> Plant | None:

@@ -439,7 +439,9 @@ def _relative(phrase: str, fields: _Fields, context: DateContext, previous: Date
     """The interval a relative word names (去年, "last month", 次年, "last May"), if any."""
     published = context.published
     offsets: tuple[tuple[int | None, DateUnit], ...] = (
-        (fields.rel_year, "year"), (fields.rel_month, "month"), (fields.rel_day, "day")
+        (fields.rel_year, "year"),
+        (fields.rel_month, "month"),
+        (fields.rel_day, "day"),
     )
     for count, unit in offsets:
         if count is not None:
@@ -517,8 +519,9 @@ def _calendar(phrase: str, fields: _Fields, context: DateContext, previous: Date
         return None
     month, day = fields.month, fields.day
     if month is None and day is None and fields.part is None and fields.month_part is None:
-        return DateValue(base.low, base.high, base.precision, _label(base.low, base.high, base.precision),
-                         base.basis, base.anchor)
+        return DateValue(
+            base.low, base.high, base.precision, _label(base.low, base.high, base.precision), base.basis, base.anchor
+        )
     if _format(base.low, base.precision) != _format(base.high, base.precision):
         return None  # a span cannot take a month or a day ("昨天5月")
     year = base.low.year
@@ -546,7 +549,7 @@ def _calendar(phrase: str, fields: _Fields, context: DateContext, previous: Date
 
 
 def _offset(phrase: str, fields: _Fields, context: DateContext, previous: DateValue | None) -> DateValue | None:
-    """"1个月后" / "a month earlier" from the previous date, "three years ago" from publication."""
+    """ "1个月后" / "a month earlier" from the previous date, "three years ago" from publication."""
     if fields.offset is None:
         return None
     count, unit, direction = fields.offset
@@ -558,13 +561,14 @@ def _offset(phrase: str, fields: _Fields, context: DateContext, previous: DateVa
         return None
     low, high, precision = shifted
     if direction == "ago":
-        return DateValue(low, high, precision, _label(low, high, precision), _in_article(phrase, anchor_value),
-                         "published")
+        return DateValue(
+            low, high, precision, _label(low, high, precision), _in_article(phrase, anchor_value), "published"
+        )
     return DateValue(low, high, precision, _label(low, high, precision), _after(phrase, anchor_value), "previous")
 
 
 def _present(phrase: str, fields: _Fields, published: DateValue) -> DateValue | None:
-    """"Now" is the publication month; "recently" a window of days before publication."""
+    """ "Now" is the publication month; "recently" a window of days before publication."""
     basis = _in_article(phrase, published)
     if fields.now:
         precision = _coarser(published.precision, "month")
@@ -577,7 +581,7 @@ def _present(phrase: str, fields: _Fields, published: DateValue) -> DateValue | 
 
 
 def _subsequent(phrase: str, published: DateValue | None, previous: DateValue) -> DateValue:
-    """"Subsequently": on or after the previous date, and (being reported) by publication."""
+    """ "Subsequently": on or after the previous date, and (being reported) by publication."""
     high = OPEN_FUTURE
     if published is not None and previous.low <= published.high and published.high != OPEN_FUTURE:
         high = published.high
@@ -675,4 +679,3 @@ def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
 
 
 __all__ = ["DateContext", "date_from_iso", "find_dates"]
-
