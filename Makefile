@@ -26,6 +26,10 @@ report: $(VENV)/.installed-run
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+# The quality gate: figures on the seed gold, WMT22 and Tatoeba against tests/eval_floors.toml.
+eval: $(VENV)/.installed-run
+	$(BIN)/reconcile eval --quiet
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy reconcile

@@ -37,7 +37,8 @@ W_TERM = 0.10
 W_OBJECT_CLASH = 0.20
 W_EVENT = 0.08
 W_EVENT_DRIFT = 0.05
-W_EVENT_CLASH = 0.20
+W_EVENT_CLASH = 0.12
+W_EVENT_OPPOSED = 0.30
 # Slot kinds both claims state (a date each, amounts in one unit) suggest one fact; their
 # values are left to the judge, so a changed number does not unpair its sentence.
 W_DATE = 0.06
@@ -130,7 +131,8 @@ def _lineage(org: str) -> list[str]:
 
 
 def _events_agree(a: Claim, b: Claim) -> float:
-    """Bonus for the same main event; a small penalty within one family, a large one across.
+    """Bonus for the same main event; a small penalty within one family, a larger one across,
+    the largest for opposite events (joining and leaving).
 
     A claim whose predicates include the other's main event is not penalised: a sentence
     often names two events ("when Alibaba Cloud released…, its parameters had reached…").
@@ -141,6 +143,8 @@ def _events_agree(a: Claim, b: Claim) -> float:
         return W_EVENT
     if a.event in b.events or b.event in a.events:
         return 0.0
+    if EVENT_TYPES[a.event].opposite == b.event:
+        return -W_EVENT_OPPOSED
     if EVENT_TYPES[a.event].family == EVENT_TYPES[b.event].family:
         return -W_EVENT_DRIFT
     return -W_EVENT_CLASH
@@ -198,13 +202,8 @@ def _same_bare_numbers(left: Sequence[Quantity], right: Sequence[Quantity]) -> i
     return len({q.value for q in left} & {q.value for q in right})
 
 
-def score_pair(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cosine: float, matcher: _Matcher) -> float:
-    """Cosine similarity plus what the two claims visibly share, minus what they contradict in kind.
-
-    Two claims sharing nothing but wording (no name, term, event, date or unit) must be
-    closer in meaning to be paired. Symmetric: score_pair(a, b) == score_pair(b, a), so the
-    order of documents in a corpus never changes which claims are paired.
-    """
+def _weigh(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, matcher: _Matcher) -> tuple[float, float]:
+    """(evidence for, evidence against) the two claims stating the same fact, apart from wording."""
     shared_orgs = matcher.shared("org", anchors_a.orgs, anchors_b.orgs)
     same_subject = bool(a.subject and b.subject and matcher.same_subject(a.subject, b.subject))
     events = _events_agree(a, b)
@@ -219,10 +218,10 @@ def score_pair(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cos
         + W_SAME_NUMBER * min(2, _same_bare_numbers(anchors_a.quantities, anchors_b.quantities))
     )
     against = (
-        min(events, 0.0)
-        - (W_ORG_CLASH if _orgs_clash(anchors_a.orgs, anchors_b.orgs, shared_orgs, matcher) else 0.0)
-        - (W_OBJECT_CLASH if _objects_clash(a, b, anchors_a, anchors_b, matcher) else 0.0)
-        - (W_ALL_DISAGREE if _disagreements(anchors_a, anchors_b) >= 2 else 0.0)
+        -min(events, 0.0)
+        + (W_ORG_CLASH if _orgs_clash(anchors_a.orgs, anchors_b.orgs, shared_orgs, matcher) else 0.0)
+        + (W_OBJECT_CLASH if _objects_clash(a, b, anchors_a, anchors_b, matcher) else 0.0)
+        + (W_ALL_DISAGREE if _disagreements(anchors_a, anchors_b) >= 2 else 0.0)
     )
     # Both name their subject (not a pronoun resolved from earlier sentences), differently.
     if (
@@ -232,8 +231,19 @@ def score_pair(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cos
         and a.subject in anchors_a.persons
         and b.subject in anchors_b.persons
     ):
-        against -= W_SUBJECT_CLASH
-    return cosine + (evidence or -W_NO_EVIDENCE) + against
+        against += W_SUBJECT_CLASH
+    return evidence, against
+
+
+def score_pair(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cosine: float, matcher: _Matcher) -> float:
+    """Cosine similarity plus what the two claims visibly share, minus what they contradict in kind.
+
+    Two claims sharing nothing but wording (no name, term, event, date or unit) must be
+    closer in meaning to be paired. Symmetric: score_pair(a, b) == score_pair(b, a), so the
+    order of documents in a corpus never changes which claims are paired.
+    """
+    evidence, against = _weigh(a, b, anchors_a, anchors_b, matcher)
+    return cosine + (evidence or -W_NO_EVIDENCE) - against
 
 
 def top_k_pairs(
@@ -368,23 +378,53 @@ def _align_two(
         used_right.add(j)
         kept.append((score, cosine, left[i], right[j]))
         kept_index.append((score, cosine, i, j))
-    partner_left = {i: j for _, _, i, j in kept_index}
-    partner_right = {j: i for _, _, i, j in kept_index}
     for score, cosine, i, j in scored:
-        if (i in used_left) == (j in used_right):
-            continue
-        # One side split into two claims of one sentence what the other says in one claim.
-        sibling = (
-            left[partner_right[j]].sentence == left[i].sentence
-            if j in partner_right
-            else right[partner_left[i]].sentence == right[j].sentence
-        )
-        if score < (config.pair_threshold if sibling else config.extra_pair_threshold):
+        if (i in used_left) == (j in used_right) or score < config.extra_pair_threshold:
             continue
         kept.append((score, cosine, left[i], right[j]))
         used_left.add(i)
         used_right.add(j)
+    kept += _sibling_pairs(left, right, left_anchors, right_anchors, kept_index, used_left, used_right, matcher)
     return kept
+
+
+def _sibling_pairs(
+    left: Sequence[Claim],
+    right: Sequence[Claim],
+    left_anchors: Sequence[_Anchors],
+    right_anchors: Sequence[_Anchors],
+    matched: Sequence[tuple[float, float | None, int, int]],
+    used_left: set[int],
+    used_right: set[int],
+    matcher: _Matcher,
+) -> list[tuple[float, float | None, Claim, Claim]]:
+    """One source split into two claims of a sentence what the other says in one.
+
+    A claim left over joins the partner of a claim from its own sentence when the two share
+    something checkable (a unit, a date, a name) and nothing contradicts them in kind; the
+    pair inherits the score of the sentence's pairing, since its own wording is a fragment.
+    """
+    extra: list[tuple[float, float | None, Claim, Claim]] = []
+    for own, other, own_anchors, other_anchors, used, flip in (
+        (left, right, left_anchors, right_anchors, used_left, False),
+        (right, left, right_anchors, left_anchors, used_right, True),
+    ):
+        partners = {(j if flip else i): (score, i if flip else j) for score, _, i, j in matched}
+        for x, claim in enumerate(own):
+            if x in used:
+                continue
+            options = []
+            for sibling, (score, y) in partners.items():
+                if own[sibling].sentence != claim.sentence:
+                    continue
+                evidence, against = _weigh(claim, other[y], own_anchors[x], other_anchors[y], matcher)
+                if evidence > 0 and not against:
+                    options.append((score, other[y].id, y))
+            if options:
+                score, _, y = max(options)
+                pair = (other[y], claim) if flip else (claim, other[y])
+                extra.append((score, None, *pair))
+    return extra
 
 
 def align(

@@ -60,7 +60,7 @@ class Config:
     pair_threshold: float = 0.5
     extra_pair_threshold: float = 0.75
     lexical_pair_threshold: float = 0.2
-    conflict_score: float = 0.56
+    conflict_score: float = 0.5
     lexical_conflict_score: float = 0.0
     top_k: int = 8
     block_rows: int = 2048

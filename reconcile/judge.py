@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -80,7 +81,17 @@ def _date_text(value: DateValue, side: str) -> str:
     return f"{value.label} ({side}{basis})"
 
 
-def _compare_dates(a: Sequence[DateValue], b: Sequence[DateValue], side_a: str, side_b: str, outcome: _Outcome) -> None:
+def _compare_dates(
+    a: Sequence[DateValue],
+    b: Sequence[DateValue],
+    side_a: str,
+    side_b: str,
+    outcome: _Outcome,
+    context: tuple[Sequence[DateValue], Sequence[DateValue]] = ((), ()),
+    later: int | None = None,
+) -> None:
+    """`later` is 1 when side b may state a later event than a's first one (a debut), 0 the
+    other way round, None when the two claims state the same event."""
     if not a and not b:
         return
     if not a or not b:
@@ -101,11 +112,20 @@ def _compare_dates(a: Sequence[DateValue], b: Sequence[DateValue], side_a: str, 
             outcome.details.append(f"date: {side} is more precise ({precise.label} within {vague.label})")
         else:
             outcome.agreements.append(f"date: {x.label} and {match.label} overlap")
+    # A date the other side states in a neighbouring clause of the same sentence is not lost.
+    left = [x for x in left if not any(x.overlaps(y) for y in context[1])]
+    right = [y for y in right if not any(y.overlaps(x) for x in context[0])]
     # "now", "at present": the time of writing, not when the event happened.
     for side, values in ((side_a, left), (side_b, right)):
         for value in [v for v in values if v.anchor == "now"]:
             values.remove(value)
             outcome.details.append(f"date: {side} speaks of the time of writing ({_date_text(value, side)})")
+    if left and right and later is not None:
+        # "first released in March" is not contradicted by a release in May.
+        first, then = (left, right) if later == 1 else (right, left)
+        if all(y.low > x.high for x in first for y in then):
+            outcome.details.append(f"date: {side_b if later == 1 else side_a} gives a later event than the first one")
+            return
     if left and right:
         for x, y in zip(left, right, strict=False):
             outcome.conflicts.append(f"date: {_date_text(x, side_a)} vs {_date_text(y, side_b)}")
@@ -121,7 +141,12 @@ def _hedge_dropped(x: Quantity, y: Quantity) -> bool:
 
 
 def _compare_quantities(
-    a: Sequence[Quantity], b: Sequence[Quantity], side_a: str, side_b: str, outcome: _Outcome
+    a: Sequence[Quantity],
+    b: Sequence[Quantity],
+    side_a: str,
+    side_b: str,
+    outcome: _Outcome,
+    context: tuple[Sequence[Quantity], Sequence[Quantity]] = ((), ()),
 ) -> None:
     """Match overlapping amounts (same unit first, then one side without a unit); the rest
     of one unit on both sides conflict."""
@@ -172,6 +197,8 @@ def _compare_quantities(
             outcome.details.append(f"{unit or 'number'}: {side} is more precise ({within})")
         else:
             outcome.agreements.append(f"{unit or 'number'}: {format_quantity(x)} and {format_quantity(match)} overlap")
+    left = [x for x in left if not any(either_unit(x, y) and x.overlaps(y) for y in context[1])]
+    right = [y for y in right if not any(either_unit(x, y) and x.overlaps(y) for x in context[0])]
     for unit in sorted({x.unit for x in left} & {y.unit for y in right}):
         mine = [x for x in left if x.unit == unit]
         theirs = [y for y in right if y.unit == unit]
@@ -202,13 +229,23 @@ def _names(claim: Claim, kind: SlotKind) -> list[str]:
     return [slot.value.value for slot in claim.slots_of(kind) if isinstance(slot.value, Entity)]
 
 
-def _compare_entities(a: Claim, b: Claim, side_a: str, side_b: str, outcome: _Outcome) -> None:
+def _compare_entities(
+    a: Claim,
+    b: Claim,
+    side_a: str,
+    side_b: str,
+    outcome: _Outcome,
+    context: tuple[Sequence[str], Sequence[str]] = ((), ()),
+) -> None:
     """People and organisations: a different filler of a single-valued role conflicts."""
     kinds: tuple[tuple[SlotKind, Callable[[str, str], bool]], ...] = (("person", same_person), ("org", same_org))
     for kind, same in kinds:
         mine, theirs = _names(a, kind), _names(b, kind)
         implicit_a = [a.subject] if a.subject and a.subject_kind == kind else []
         implicit_b = [b.subject] if b.subject and b.subject_kind == kind else []
+        if kind == "person":
+            implicit_a += context[0]
+            implicit_b += context[1]
         event = EVENT_TYPES.get(a.event or "") if a.event == b.event else None
         if event is not None and kind in event.object_kinds:
             objects_a = [name for name in mine if not (a.subject and same(name, a.subject))]
@@ -249,15 +286,52 @@ def compare_claims(
     return outcome.verdict, tuple(reasons[outcome.verdict])
 
 
-def _compare(a: Claim, b: Claim, labels: dict[str, str], published: dict[str, DateValue | None]) -> _Outcome:
+def _later_side(a: Claim, b: Claim) -> int | None:
+    """Which claim may report a later event: the one that is not the first of its family."""
+    for first, then, side in ((a, b, 1), (b, a, 0)):
+        kind = EVENT_TYPES.get(first.event or "")
+        other = EVENT_TYPES.get(then.event or "")
+        if kind and other and kind.first_of == other.family and then.event != first.event:
+            return side
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rest of a claim's sentence states: the other side may put it in this claim."""
+
+    dates: tuple[DateValue, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    persons: tuple[str, ...] = ()
+
+
+def _context(claim: Claim, siblings: Sequence[Claim]) -> _Context:
+    slots = [slot for other in siblings if other.id != claim.id for slot in other.slots]
+    return _Context(
+        tuple(slot.value for slot in slots if isinstance(slot.value, DateValue)),
+        tuple(slot.value for slot in slots if isinstance(slot.value, Quantity)),
+        tuple(slot.value.value for slot in slots if slot.kind == "person" and isinstance(slot.value, Entity)),
+    )
+
+
+def _compare(
+    a: Claim,
+    b: Claim,
+    labels: dict[str, str],
+    published: dict[str, DateValue | None],
+    contexts: tuple[_Context, _Context] = (_Context(), _Context()),
+) -> _Outcome:
     outcome = _Outcome()
     side_a, side_b = labels[a.doc], labels[b.doc]
+    context_a, context_b = contexts
     _compare_dates(
         [s.value for s in a.slots_of("date") if isinstance(s.value, DateValue)],
         [s.value for s in b.slots_of("date") if isinstance(s.value, DateValue)],
         side_a,
         side_b,
         outcome,
+        (context_a.dates, context_b.dates),
+        _later_side(a, b),
     )
     _compare_quantities(
         [s.value for s in a.slots_of("quantity") if isinstance(s.value, Quantity)],
@@ -265,8 +339,9 @@ def _compare(a: Claim, b: Claim, labels: dict[str, str], published: dict[str, Da
         side_a,
         side_b,
         outcome,
+        (context_a.quantities, context_b.quantities),
     )
-    _compare_entities(a, b, side_a, side_b, outcome)
+    _compare_entities(a, b, side_a, side_b, outcome, (context_a.persons, context_b.persons))
     event = EVENT_TYPES.get(a.event or b.event or "")
     pub_a, pub_b = published[a.doc], published[b.doc]
     if (
@@ -308,10 +383,22 @@ def judge(
     published = {document.id: document.published for document in documents}
     drafts: list[Finding] = []
     aligned: set[str] = set()
+    sentences: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        sentences[claim.doc, claim.sentence].append(claim)
     for alignment in alignments:
         members = [by_id[claim_id] for claim_id in alignment.claims]
         aligned.update(alignment.claims)
-        outcomes = [_compare(a, b, labels, published) for a, b in itertools.combinations(members, 2)]
+        outcomes = [
+            _compare(
+                a,
+                b,
+                labels,
+                published,
+                (_context(a, sentences[a.doc, a.sentence]), _context(b, sentences[b.doc, b.sentence])),
+            )
+            for a, b in itertools.combinations(members, 2)
+        ]
         verdict = min((outcome.verdict for outcome in outcomes), key=VERDICTS.index)
         chosen = {"conflict": "conflicts", "adds_detail": "details", "agree": "agreements"}[verdict]
         reasons = tuple(dict.fromkeys(reason for outcome in outcomes for reason in getattr(outcome, chosen)))

@@ -78,3 +78,91 @@ def test_output_is_byte_identical_across_runs(seed_run: Path, tmp_path: Path) ->
     for suffix in (".json", ".md", ".csv"):
         name = "yang-hongxia-m6" + suffix
         assert (tmp_path / name).read_bytes() == (seed_run / name).read_bytes(), name
+
+
+def _claim_holding(findings: dict[str, Any], doc: str, passage: str) -> dict[str, Any]:
+    """The claim of `doc` whose text holds `passage` (a reader's way of finding it)."""
+    matches = [c for c in findings["claims"] if c["doc"] == doc and passage in c["text"]]
+    assert len(matches) == 1, (passage, [c["text"] for c in matches])
+    return matches[0]
+
+
+def _findings_with(findings: dict[str, Any], claim_id: str) -> list[dict[str, Any]]:
+    return [finding for finding in findings["findings"] if claim_id in finding["claims"]]
+
+
+def test_departure_date_is_a_conflict_naming_both_dates(findings: dict[str, Any]) -> None:
+    english = _claim_holding(findings, "pandaily-en", "in September last year")
+    chinese = _claim_holding(findings, "qbitai-zh", "而就在这项重磅发布1个月后，杨红霞被曝因家庭原因从达摩院离职")
+    [finding] = [f for f in _findings_with(findings, english["id"]) if chinese["id"] in f["claims"]]
+    assert finding["verdict"] == "conflict"
+    reasons = " ".join(finding["reasons"])
+    assert "2022-09" in reasons and "2022-10" in reasons
+    dates = {claim["id"]: [s["value"] for s in claim["slots"] if s["kind"] == "date"] for claim in (english, chinese)}
+    assert dates == {english["id"]: ["2022-09"], chinese["id"]: ["2022-10"]}
+
+
+def test_ten_trillion_parameters_agree_and_are_normalised(findings: dict[str, Any]) -> None:
+    chinese = _claim_holding(findings, "qbitai-zh", "2021年10月M6正式成为全球首个10万亿参数多模态大模型")
+    claims = _claims(findings)
+    paired = [f for f in _findings_with(findings, chinese["id"]) if len(f["claims"]) > 1]
+    assert paired, "the Chinese 10-trillion claim is paired with an English one"
+    for finding in paired:
+        assert finding["verdict"] in ("agree", "adds_detail")
+        english = [claims[c] for c in finding["claims"] if claims[c]["lang"] == "en"]
+        assert any("10 trillion" in claim["text"] for claim in english)
+        for claim in [chinese, *english]:
+            amounts = [(s["value"], s["unit"]) for s in claim["slots"] if s["kind"] == "quantity"]
+            assert (1e13, "parameters") in amounts, claim["text"]
+    assert all(f["verdict"] != "conflict" for f in _findings_with(findings, chinese["id"]))
+
+
+def test_other_real_disagreements_are_flagged(findings: dict[str, Any]) -> None:
+    """Papers: nearly 100 (below) vs 100余 (above); manager: Yang Zhenyuan vs 项亮."""
+    papers = _claim_holding(findings, "pandaily-en", "nearly 100 top papers")
+    manager = _claim_holding(findings, "pandaily-en", "reports directly to Yang Zhenyuan")
+    for claim, words in ((papers, ("<100", ">100")), (manager, ("Yang Zhenyuan", "Xiang Liang"))):
+        [finding] = [f for f in _findings_with(findings, claim["id"]) if f["verdict"] == "conflict"]
+        assert all(word in " ".join(finding["reasons"]) for word in words)
+    [manager_finding] = [f for f in _findings_with(findings, manager["id"]) if f["verdict"] == "conflict"]
+    assert any(reason.startswith("may be outdated: sources published 2023-03 and 2024-07") for reason in manager_finding["reasons"])
+
+
+def test_report_shows_the_departure_conflict_with_both_quotes(seed_run: Path) -> None:
+    report = (seed_run / "yang-hongxia-m6.md").read_text(encoding="utf-8")
+    conflicts = report.split("## Conflicts", 1)[1].split("## Added detail", 1)[0]
+    section = next(part for part in conflicts.split("### ") if "2022-09" in part and "2022-10" in part)
+    assert "in September last year" in section
+    assert "杨红霞被曝因家庭原因从达摩院离职" in section
+
+
+# The people and the model of the seed story: the package must work on any story.
+STORY_WORDS = ("杨红霞", "项亮", "Hongxia", "Zhenyuan", "Xiang Liang", "M6", "通义", "Tongyi")
+
+
+def _string_literals(path: Path) -> list[str]:
+    """String constants of a module, docstrings excepted (examples there are documentation)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_nothing_about_the_seed_story_is_hard_coded() -> None:
+    package = Path(__file__).resolve().parents[1] / "reconcile"
+    texts = [(path, "\n".join(_string_literals(path))) for path in package.rglob("*.py")]
+    texts += [(path, path.read_text(encoding="utf-8")) for path in (package / "data").iterdir() if path.is_file()]
+    found = [(str(path), word) for path, text in texts for word in STORY_WORDS if word in text]
+    assert not found

@@ -323,6 +323,10 @@ NUMBERS = NumberRules(
         r"\btop[\s-]*\d+",
     ),
     year_span=(1800, 2100),
+    unit_links=(
+        r"(?:has |have |had )?(?:reached|hit|totall?ed|stood at|rose to|grew to|increased to|amounted to)",
+        r"(?:is|was|are|were|of)",
+    ),
 )
 
 DATES = DateRules(

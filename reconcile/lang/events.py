@@ -5,6 +5,10 @@ here. `state` marks facts that change over time (an employer, a manager, a head
 count), so two sources published at different times may both have been right.
 `object_kinds` names the slot kinds that fill the event's object role and hold one value
 at a time: someone reports to one manager, so two different managers conflict.
+`opposite` names the event that undoes this one (joining and leaving a company): claims
+with opposite events are about different things even when everything else matches.
+`first_of` marks an event that is the first of a family ("first released" is the
+earliest release): a later event of that family does not contradict its date.
 `family` groups event types a translation may render with each other's predicates (a
 release and a launch, joining and holding a role); claims of different families are
 about different things (a departure is never a release). `personal` events have a
@@ -26,17 +30,19 @@ class EventType:
     state: bool
     object_kinds: tuple[SlotKind, ...] = ()
     personal: bool = False
+    opposite: str | None = None
+    first_of: str | None = None
 
 
 EVENT_TYPES: dict[str, EventType] = {
     event.name: event
     for event in (
-        EventType("join", "employment", state=True, personal=True),
-        EventType("leave", "departure", state=False, personal=True),
+        EventType("join", "employment", state=True, personal=True, opposite="leave"),
+        EventType("leave", "departure", state=False, personal=True, opposite="join"),
         EventType("report_to", "reporting", state=True, personal=True, object_kinds=("person",)),
         EventType("hold_role", "employment", state=True, personal=True),
         EventType("lead", "employment", state=True),
-        EventType("debut", "debut", state=False),
+        EventType("debut", "debut", state=False, first_of="milestone"),
         EventType("release", "milestone", state=False),
         EventType("launch", "milestone", state=False),
         EventType("graduate", "education", state=False, personal=True),

@@ -87,6 +87,9 @@ class NumberRules:
     non_quantities: tuple[str, ...]
     # A bare integer in this span, with no unit but years, is read as a calendar year.
     year_span: tuple[int, int]
+    # Verbs that let a unit named before a number apply to it: "its parameters had reached
+    # 10 trillion", "参数量达到10万亿" (regular expressions).
+    unit_links: tuple[str, ...] = ()
 
 
 DateUnit = Literal["day", "week", "month", "year"]

@@ -99,6 +99,7 @@ class _Grammar:
     after: re.Pattern[str]
     classifier: re.Pattern[str]
     unit: re.Pattern[str]
+    unit_before: re.Pattern[str] | None
     gap_unit: re.Pattern[str]
     words: Mapping[str, Decimal]
     magnitudes: Mapping[str, Decimal]
@@ -161,6 +162,13 @@ def _compile(numbers: NumberRules) -> _Grammar:
         after=re.compile(rf"{_JOIN}(?P<phrase>{_phrases(after)})", _FLAGS),
         classifier=re.compile(rf"\s*(?P<phrase>{_phrases(numbers.classifiers)})", _FLAGS),
         unit=re.compile(rf"{_JOIN}(?P<phrase>{_phrases(numbers.units)})", _FLAGS),
+        unit_before=re.compile(
+            rf"(?<![\w])(?P<phrase>{_phrases(numbers.units)})\s*(?:{numbers.gap_token}){{0,2}}?"
+            rf"(?:{'|'.join(numbers.unit_links)})\s*$",
+            _FLAGS,
+        )
+        if numbers.unit_links
+        else None,
         # Across a gap only a unit of two or more characters: in 六个单元 and 互联网客户 the
         # 元 and 户 close other words.
         gap_unit=re.compile(
@@ -525,6 +533,10 @@ def _quantity(
     return Quantity(float(value), low, high, read.unit, low_open, high_open)
 
 
+# How far back (characters) a unit may stand before its number, linked by a verb.
+_UNIT_BEFORE_REACH = 48
+
+
 def find_quantities(text: str, rules: LangRules) -> list[Slot]:
     """Quantities in `text` (already folded), with intervals and canonical units.
 
@@ -541,6 +553,10 @@ def find_quantities(text: str, rules: LangRules) -> list[Slot]:
             pos = trigger.start() + 1
             continue
         end, quantity = parsed
+        if not quantity.unit and g.unit_before is not None:
+            before = g.unit_before.search(masked, max(0, trigger.start() - _UNIT_BEFORE_REACH), trigger.start())
+            if before is not None:
+                quantity = replace(quantity, unit=g.units[_key(before.group("phrase"))])
         slots.append(Slot("quantity", text[trigger.start() : end], trigger.start(), end, quantity))
         pos = max(end, trigger.start() + 1)
     return slots

@@ -140,6 +140,8 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("Yale and two other Ivy League universities", at_least(2, "institutions")),
     ("three more people were infected", at_least(3, "people")),
     ("an area of nearly twelve thousand square meters", below(12000, "m2")),
+    # seed: the unit stands before the number, linked by a verb
+    ("By the end of 2021, its parameters had reached 10 trillion", exact(1e13, "parameters")),
     ("at the 2nd Global Grand Challenge Summit", exact(2, "ordinal")),
     ("Omicron cases are emerging in dozens of countries", scale(24, high=100)),
     ("in the first 10 months of 2021", exact(10, "months")),
@@ -336,6 +338,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("省第十二次党代会精神", exact(12, "ordinal")),
     ("沙巴今年至今共发出2万4801张报生纸", exact(24801)),  # wmt: one number, not 2万 and 4801
     ("1亿2000万元", exact(120_000_000, "cny")),
+    ("模型的参数量达到10万亿", exact(1e13, "parameters")),
     ("占地近12000平方米", below(12000, "m2")),  # wmt: 二次 inside 十二次 is not "secondary"
     ("第二届全球重大挑战峰会", exact(2, "ordinal")),
     ("数百万美元", scale(1e6, "usd")),
