@@ -191,7 +191,17 @@ def _eval(args: argparse.Namespace) -> int:
     config = load_config(args.config, embedder=args.embedder, cache=False if args.no_cache else None)
     progress = (lambda message: None) if args.quiet else (lambda message: print(f"… {message}", file=sys.stderr))
     started = time.perf_counter()
-    evaluation = run_evaluation(config, args.data, args.gold, sections=sections, limit=args.limit, progress=progress)
+    domains = frozenset(args.domain) if args.domain else None
+    evaluation = run_evaluation(
+        config,
+        args.data,
+        args.gold,
+        sections=sections,
+        limit=args.limit,
+        progress=progress,
+        wmt_file=args.wmt,
+        domains=domains,
+    )
     floors = load_floors(args.floors) if config.embedder == "use" or args.floors != DEFAULT_FLOORS else {}
     verdicts = gate(evaluation.figures, floors)
     if args.verbose:
@@ -328,6 +338,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="run only these sections (repeatable)",
     )
     evaluate.add_argument("--limit", type=int, metavar="N", help="use only the first N WMT document pairs")
+    evaluate.add_argument(
+        "--wmt",
+        default="wmt22-zhen-news.jsonl",
+        metavar="FILE",
+        help="WMT22 file inside --data (default: the news pairs the floors are pinned for)",
+    )
+    evaluate.add_argument(
+        "--domain",
+        action="append",
+        choices=("news", "social", "ecommerce", "conversational"),
+        help="only WMT documents of this domain (repeatable); held-out checks use the non-news ones",
+    )
     evaluate.add_argument("--embedder", metavar="SPEC", help="as for `run`")
     evaluate.add_argument("--no-cache", action="store_true", help="do not use the embedding cache")
     evaluate.add_argument("--config", type=Path, default=Path("reconcile.toml"), metavar="FILE")

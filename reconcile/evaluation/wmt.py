@@ -36,11 +36,14 @@ class WmtPair:
     en_sents: tuple[str, ...]
 
 
-def load_wmt(path: Path, limit: int | None = None) -> list[WmtPair]:
+def load_wmt(path: Path, limit: int | None = None, domains: frozenset[str] | None = None) -> list[WmtPair]:
+    """Document pairs of a WMT22 jsonl file, optionally only those of some domains (news, social…)."""
     pairs = []
     with path.open(encoding="utf-8") as stream:
         for line in stream:
             record = json.loads(line)
+            if domains is not None and record.get("domain", "news") not in domains:
+                continue
             pairs.append(
                 WmtPair(record["docid"], record["origlang"], tuple(record["zh_sents"]), tuple(record["en_sents"]))
             )

@@ -118,6 +118,9 @@ NUMBERS = NumberRules(
         Approximator("不足", "before", "below"),
         Approximator("低于", "before", "below"),
         Approximator("少于", "before", "below"),
+        Approximator("不会超过", "before", "at_most"),
+        Approximator("不超过", "before", "at_most"),
+        Approximator("不高于", "before", "at_most"),
         Approximator("超过", "before", "above"),
         Approximator("超", "before", "above"),
         Approximator("逾", "before", "above"),
@@ -259,7 +262,8 @@ NUMBERS = NumberRules(
     non_quantities=(
         r"\d{1,2}\s*[至到~—–-]\s*\d{1,2}\s*(?:月|[日号])",  # 3至6月, 28至30日
         r"\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?",  # 9月, 12月11日 (not 6个月)
-        r"\d{1,2}\s*[日号]",  # 23日, 唐宁街 10 号
+        r"(?<![\d.])\d{1,2}\s*[日号]",  # 23日, 唐宁街 10 号
+        r"[路街道巷弄村]\s*\d+(?:\s*[-之]\s*\d+)?\s*号",  # 环城南路156号: a house number
         r"\d{1,2}\s*[点时](?:\s*(?:\d{1,2}\s*分|半|许))?",  # 10点, 15时许
         r"(?:\d{2,4}|[一二三四五六七八九十]{1,4})\s*年代",  # 80 年代, 六七十年代 (decades)
         r"\d{1,2}\s*世纪",  # 17 世纪

@@ -147,7 +147,7 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("in the first 10 months of 2021", exact(10, "months")),
     ("will bring the UK's commitment to Afghanistan to £286 million", exact(2.86e8, "gbp")),
     ("pledged £75m in aid", exact(7.5e7, "gbp")),
-    ("the registration of nearly 3 million voters", below(3e6)),
+    ("the registration of nearly 3 million voters", below(3e6, "people")),
     ("a 424.4 million USD initiative", last_digit(424.4e6, 0.05e6, "usd")),
     ("nearly 180 million gymnocypris przewalskii", below(1.8e8)),
     ("the resources have been increased by 7.1 thousand tons", last_digit(7100, 50, "tonnes")),
@@ -339,6 +339,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("沙巴今年至今共发出2万4801张报生纸", exact(24801)),  # wmt: one number, not 2万 and 4801
     ("1亿2000万元", exact(120_000_000, "cny")),
     ("模型的参数量达到10万亿", exact(1e13, "parameters")),
+    ("成本最多不会超过3元钱", at_most(3, "cny")),  # wmt: "no more than 3 yuan", not "more than 3"
     ("占地近12000平方米", below(12000, "m2")),  # wmt: 二次 inside 十二次 is not "secondary"
     ("第二届全球重大挑战峰会", exact(2, "ordinal")),
     ("数百万美元", scale(1e6, "usd")),
@@ -394,6 +395,7 @@ EN_NOT_QUANTITIES = [
 ]
 
 ZH_NOT_QUANTITIES = [
+    "地址：环城南路156号幸福家园",  # wmt: a house number, not an amount
     "2016年加入阿里巴巴",
     "2023年3月入职字节跳动",
     "2022年9月，达摩院正式发布",
