@@ -125,7 +125,10 @@ def test_other_real_disagreements_are_flagged(findings: dict[str, Any]) -> None:
         [finding] = [f for f in _findings_with(findings, claim["id"]) if f["verdict"] == "conflict"]
         assert all(word in " ".join(finding["reasons"]) for word in words)
     [manager_finding] = [f for f in _findings_with(findings, manager["id"]) if f["verdict"] == "conflict"]
-    assert any(reason.startswith("may be outdated: sources published 2023-03 and 2024-07") for reason in manager_finding["reasons"])
+    assert any(
+        reason.startswith("may be outdated: sources published 2023-03 and 2024-07")
+        for reason in manager_finding["reasons"]
+    )
 
 
 def test_report_shows_the_departure_conflict_with_both_quotes(seed_run: Path) -> None:

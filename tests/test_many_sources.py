@@ -39,7 +39,9 @@ def test_three_sources_give_findings_across_all_of_them(embedder: Embedder) -> N
     ]
     result = Pipeline(Config(cache=False), embedder=embedder).run(documents, "festival")
     claims = {claim.id: claim for claim in result.claims}
-    three_way = [f for f in result.findings if {claims[c].doc for c in f.claims} == {"xinhua-en", "xinhua-zh", "cna-zh"}]
+    three_way = [
+        f for f in result.findings if {claims[c].doc for c in f.claims} == {"xinhua-en", "xinhua-zh", "cna-zh"}
+    ]
     assert three_way, "a finding holds claims from all three sources"
     for finding in result.findings:
         docs = [claims[c].doc for c in finding.claims]
