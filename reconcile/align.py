@@ -14,17 +14,18 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from reconcile.config import Config
 from reconcile.lang import EVENT_TYPES
-from reconcile.model import Alignment, Claim, DateValue, Quantity
+from reconcile.model import Alignment, Claim, DateValue, Entity, Quantity
 from reconcile.neighbours import approximate_top_k_pairs
 from reconcile.normalize.org import lookup, org_parent, same_org
 from reconcile.normalize.person import same_person
+from reconcile.normalize.romanise import romanised_words
 
 # Score weights. Cosine similarity of translations is ~0.5-0.8 with USE; the bonuses are
 # of the size of the gap between a true and a false pair, the clash penalties larger.
@@ -89,19 +90,39 @@ def _anchors(claim: Claim) -> _Anchors:
     )
 
 
-class _Matcher:
-    """Cross-source entity identity with memoised fuzzy comparisons."""
+# Organisations outside the lexicon are taken as one when their names embed this close
+# and share a romanised word (a place name: "Lanzhou" in 兰州交通大学). Embeddings alone
+# confuse sister institutions (Peking University and 清华大学 embed at 0.72).
+ORG_NAME_COSINE = 0.5
 
-    def __init__(self) -> None:
+
+class NameMatcher:
+    """Cross-source identity of people and organisations, memoised.
+
+    People and lexicon organisations are compared by their canonical names (pinyin, alias
+    lexicon, fuzzy spelling); two organisations the lexicon lacks fall back to their name
+    embeddings (`org_vectors`, unit rows keyed by name) confirmed by a shared romanised word.
+    """
+
+    def __init__(self, org_vectors: Mapping[str, np.ndarray] | None = None) -> None:
         self._memo: dict[tuple[str, str, str], bool] = {}
+        self._org_vectors = org_vectors or {}
 
     def same(self, kind: str, a: str, b: str) -> bool:
         if a == b:
             return True
         key = (kind, a, b) if a < b else (kind, b, a)
         if key not in self._memo:
-            self._memo[key] = same_person(a, b) if kind == "person" else same_org(a, b)
+            self._memo[key] = same_person(a, b) if kind == "person" else self._same_org(a, b)
         return self._memo[key]
+
+    def _same_org(self, a: str, b: str) -> bool:
+        if same_org(a, b):
+            return True
+        if a not in self._org_vectors or b not in self._org_vectors:
+            return False
+        similar = float(self._org_vectors[a] @ self._org_vectors[b]) >= ORG_NAME_COSINE
+        return similar and bool(romanised_words(a) & romanised_words(b))
 
     def shared(self, kind: str, left: Sequence[str], right: Sequence[str]) -> int:
         """Names matched on both sides, counted the same whichever side comes first."""
@@ -156,7 +177,7 @@ def _known(orgs: Sequence[str]) -> bool:
     return all(lookup(org) is not None or lookup(org_parent(org) or "") is not None for org in orgs)
 
 
-def _orgs_clash(left: Sequence[str], right: Sequence[str], shared: int, matcher: _Matcher) -> bool:
+def _orgs_clash(left: Sequence[str], right: Sequence[str], shared: int, matcher: NameMatcher) -> bool:
     """Both claims name organisations, none the same or related, and all are known names.
 
     An organisation outside the lexicon (兰州交通大学) may well be the other side's
@@ -167,7 +188,7 @@ def _orgs_clash(left: Sequence[str], right: Sequence[str], shared: int, matcher:
     )
 
 
-def _objects_clash(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, matcher: _Matcher) -> bool:
+def _objects_clash(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, matcher: NameMatcher) -> bool:
     """Both claims act on an organisation (joined, left), and the two are unrelated."""
     if not (a.object and b.object) or a.object not in anchors_a.orgs or b.object not in anchors_b.orgs:
         return False
@@ -202,7 +223,7 @@ def _same_bare_numbers(left: Sequence[Quantity], right: Sequence[Quantity]) -> i
     return len({q.value for q in left} & {q.value for q in right})
 
 
-def _weigh(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, matcher: _Matcher) -> tuple[float, float]:
+def _weigh(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, matcher: NameMatcher) -> tuple[float, float]:
     """(evidence for, evidence against) the two claims stating the same fact, apart from wording."""
     shared_orgs = matcher.shared("org", anchors_a.orgs, anchors_b.orgs)
     same_subject = bool(a.subject and b.subject and matcher.same_subject(a.subject, b.subject))
@@ -235,7 +256,9 @@ def _weigh(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, matcher
     return evidence, against
 
 
-def score_pair(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cosine: float, matcher: _Matcher) -> float:
+def score_pair(
+    a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, cosine: float, matcher: NameMatcher
+) -> float:
     """Cosine similarity plus what the two claims visibly share, minus what they contradict in kind.
 
     Two claims sharing nothing but wording (no name, term, event, date or unit) must be
@@ -282,7 +305,7 @@ def _anchor_keys(anchors: _Anchors) -> set[str]:
     return keys
 
 
-def _anchor_pairs(left: Sequence[_Anchors], right: Sequence[_Anchors], matcher: _Matcher) -> set[tuple[int, int]]:
+def _anchor_pairs(left: Sequence[_Anchors], right: Sequence[_Anchors], matcher: NameMatcher) -> set[tuple[int, int]]:
     """Pairs sharing a term, an exact number, a date or a person: candidates without embeddings.
 
     An anchor held by more than MAX_ANCHOR_SHARERS claims of one side (a bare "2" in a long
@@ -344,7 +367,7 @@ def _align_two(
     left_vectors: np.ndarray | None,
     right_vectors: np.ndarray | None,
     config: Config,
-    matcher: _Matcher,
+    matcher: NameMatcher,
 ) -> list[tuple[float, float | None, Claim, Claim]]:
     """Scored pairs (score, cosine, a, b) kept for two documents."""
     left_anchors = [_anchors(claim) for claim in left]
@@ -396,7 +419,7 @@ def _sibling_pairs(
     matched: Sequence[tuple[float, float | None, int, int]],
     used_left: set[int],
     used_right: set[int],
-    matcher: _Matcher,
+    matcher: NameMatcher,
 ) -> list[tuple[float, float | None, Claim, Claim]]:
     """One source split into two claims of a sentence what the other says in one.
 
@@ -427,8 +450,23 @@ def _sibling_pairs(
     return extra
 
 
+def unknown_organisations(claims: Sequence[Claim]) -> list[str]:
+    """Organisation names the lexicon lacks: the ones whose name embeddings NameMatcher needs."""
+    names = {
+        slot.value.value
+        for claim in claims
+        for slot in claim.slots
+        if slot.kind == "org" and isinstance(slot.value, Entity)
+    }
+    return sorted(name for name in names if not _known([name]))
+
+
 def align(
-    claims: Sequence[Claim], vectors: np.ndarray | None, documents: Sequence[str], config: Config
+    claims: Sequence[Claim],
+    vectors: np.ndarray | None,
+    documents: Sequence[str],
+    config: Config,
+    names: NameMatcher | None = None,
 ) -> tuple[Alignment, ...]:
     """Alignments across every pair of documents, merged into groups of at most one claim per document.
 
@@ -439,7 +477,7 @@ def align(
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_doc[claim.doc].append(claim)
-    matcher = _Matcher()
+    matcher = names or NameMatcher()
     pairs: list[tuple[float, float | None, Claim, Claim]] = []
     for doc_a, doc_b in itertools.combinations(documents, 2):
         left, right = by_doc.get(doc_a, []), by_doc.get(doc_b, [])

@@ -13,9 +13,11 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
+from reconcile.align import NameMatcher
 from reconcile.lang import EVENT_TYPES
 from reconcile.model import (
     VERDICTS,
@@ -29,8 +31,7 @@ from reconcile.model import (
     SlotKind,
     Verdict,
 )
-from reconcile.normalize.org import same_org
-from reconcile.normalize.person import clearly_different, same_person
+from reconcile.normalize.person import clearly_different
 
 
 @dataclass(slots=True)
@@ -235,11 +236,13 @@ def _compare_entities(
     side_a: str,
     side_b: str,
     outcome: _Outcome,
+    names: NameMatcher,
     context: tuple[Sequence[str], Sequence[str]] = ((), ()),
 ) -> None:
     """People and organisations: a different filler of a single-valued role conflicts."""
-    kinds: tuple[tuple[SlotKind, Callable[[str, str], bool]], ...] = (("person", same_person), ("org", same_org))
-    for kind, same in kinds:
+    kinds: tuple[SlotKind, ...] = ("person", "org")
+    for kind in kinds:
+        same = partial(names.same, kind)
         mine, theirs = _names(a, kind), _names(b, kind)
         implicit_a = [a.subject] if a.subject and a.subject_kind == kind else []
         implicit_b = [b.subject] if b.subject and b.subject_kind == kind else []
@@ -281,7 +284,7 @@ def compare_claims(
     a: Claim, b: Claim, labels: dict[str, str], published: dict[str, DateValue | None]
 ) -> tuple[Verdict, tuple[str, ...]]:
     """The verdict on two claims and its reasons (`labels` name each document in the reasons)."""
-    outcome = _compare(a, b, labels, published)
+    outcome = _compare(a, b, labels, published, NameMatcher())
     reasons = {"conflict": outcome.conflicts, "adds_detail": outcome.details, "agree": outcome.agreements}
     return outcome.verdict, tuple(reasons[outcome.verdict])
 
@@ -319,6 +322,7 @@ def _compare(
     b: Claim,
     labels: dict[str, str],
     published: dict[str, DateValue | None],
+    names: NameMatcher,
     contexts: tuple[_Context, _Context] = (_Context(), _Context()),
 ) -> _Outcome:
     outcome = _Outcome()
@@ -341,7 +345,7 @@ def _compare(
         outcome,
         (context_a.quantities, context_b.quantities),
     )
-    _compare_entities(a, b, side_a, side_b, outcome, (context_a.persons, context_b.persons))
+    _compare_entities(a, b, side_a, side_b, outcome, names, (context_a.persons, context_b.persons))
     event = EVENT_TYPES.get(a.event or b.event or "")
     pub_a, pub_b = published[a.doc], published[b.doc]
     if (
@@ -371,13 +375,16 @@ def judge(
     claims: Sequence[Claim],
     alignments: Sequence[Alignment],
     conflict_score: float = 0.0,
+    names: NameMatcher | None = None,
 ) -> tuple[Finding, ...]:
     """A finding per alignment and per claim left one-sided, conflicts first, with ids F001…
 
     A conflict needs a confident pairing: below `conflict_score` the two claims may not
     talk about the same thing, and their disagreement is reported as added detail that
-    says so instead of as a conflict.
+    says so instead of as a conflict. `names` decides who and what is the same across
+    sources (the same matcher that aligned them).
     """
+    names = names or NameMatcher()
     by_id = {claim.id: claim for claim in claims}
     labels = _side_labels(documents)
     published = {document.id: document.published for document in documents}
@@ -395,6 +402,7 @@ def judge(
                 b,
                 labels,
                 published,
+                names,
                 (_context(a, sentences[a.doc, a.sentence]), _context(b, sentences[b.doc, b.sentence])),
             )
             for a, b in itertools.combinations(members, 2)
