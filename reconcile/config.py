@@ -12,6 +12,7 @@ import json
 import math
 import os
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ class Config:
     index_above:         claim pairs (claims of one document x claims of the other) above
                          which the embedding search uses an approximate index instead of
                          comparing every pair; a news pair stays far below it (exact search).
+    figure:              draw the timeline of dated claims (NAME.png beside the report).
     """
 
     embedder: str = "use"
@@ -65,6 +67,7 @@ class Config:
     top_k: int = 8
     block_rows: int = 2048
     index_above: int = 4_000_000
+    figure: bool = True
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **changes)
@@ -92,6 +95,33 @@ def load_config(path: Path | None = None, **overrides: Any) -> Config:
     if "cache_dir" in settings:
         settings["cache_dir"] = Path(settings["cache_dir"]).expanduser()
     return Config(**settings)
+
+
+CORPUS_SETTINGS = "reconcile.toml"  # a corpus folder's own settings file, never an article
+RUN_SETTINGS = frozenset({"embedder", "cache", "cache_dir"})  # one model and one cache per run
+
+
+def corpus_config(config: Config, folder: Path, keep: Collection[str] = ()) -> Config:
+    """`config` with the settings of `folder/reconcile.toml` (if the corpus has one) on top.
+
+    Settings named in `keep` (given on the command line) stay as they are: a flag beats every
+    file. The embedder and its cache serve the whole run, so a corpus file may not set them.
+    """
+    path = folder / CORPUS_SETTINGS
+    if not path.is_file():
+        return config
+    table = _read_table(path)
+    for key, value in table.items():
+        _check(f"{path}: ", key, value)
+        current = getattr(config, key)
+        same = Path(value).expanduser() == current if isinstance(current, Path) else value == current
+        if key in RUN_SETTINGS and not same:
+            raise InputError(
+                f"{path}: {key} cannot be set for one corpus (one model and cache serve the whole run); "
+                "set it in the global reconcile.toml (--config) or on the command line"
+            )
+    table = {key: value for key, value in table.items() if key not in keep and key not in RUN_SETTINGS}
+    return config.replace(**table)
 
 
 def _read_table(path: Path) -> dict[str, Any]:

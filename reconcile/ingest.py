@@ -436,10 +436,17 @@ def clean(text: str, body_start: int, skip: set[int]) -> tuple[str, tuple[tuple[
     return body.rstrip("\n"), tuple(out.runs), tuple(headings)
 
 
-def ingest_file(path: Path, config: Config, doc_id: str | None = None) -> Document:
-    """One article file as a Document; raises InputError with a one-line reason otherwise."""
+def ingest_file(
+    path: Path, config: Config, doc_id: str | None = None, *, lang: str | None = None, published: str | None = None
+) -> Document:
+    """One article file as a Document; raises InputError with a one-line reason otherwise.
+
+    `lang` and `published`, when given, take the place of what the file says (the API's
+    `compare(..., langs=, published=)`).
+    """
     source, encoding = read_source(path, config)
     meta, body_start = _front_matter(source, path)
+    meta |= {key: value for key, value in {"lang": lang, "published": published}.items() if value is not None}
     return _document(source, body_start, meta, path, doc_id or path.stem, encoding)
 
 

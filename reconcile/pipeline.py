@@ -7,20 +7,21 @@ each stage for the benchmarks.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from reconcile.align import align
-from reconcile.config import Config
+from reconcile.align import NameMatcher, align, unknown_organisations
+from reconcile.config import Config, corpus_config
 from reconcile.embed import Embedder, embed, load_embedder
 from reconcile.errors import InputError
 from reconcile.extract import extract
-from reconcile.ingest import ingest_corpus, ingest_file, ingest_text
+from reconcile.ingest import ARTICLE_SUFFIXES, ingest_corpus, ingest_file, ingest_text
 from reconcile.judge import judge
 from reconcile.model import Claim, Document
 from reconcile.report import Reconciliation
@@ -30,8 +31,11 @@ from reconcile.segment import segment
 class Pipeline:
     """Runs corpora through every stage with one embedder, loaded on first use."""
 
-    def __init__(self, config: Config | None = None, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, config: Config | None = None, embedder: Embedder | None = None, *, pinned: Collection[str] = ()
+    ) -> None:
         self.config = config or Config()
+        self.pinned = frozenset(pinned)  # settings given as flags: a corpus' reconcile.toml keeps them
         self._embedder = embedder
         self._embedder_loaded = embedder is not None
         self.stage_seconds: dict[str, float] = defaultdict(float)
@@ -53,12 +57,20 @@ class Pipeline:
             self.stage_seconds[name] += time.perf_counter() - started
 
     def run_folder(self, folder: Path) -> Reconciliation:
-        with self._stage("ingest"):
-            documents = ingest_corpus(folder, self.config)
-        return self.run(documents, folder.resolve().name)  # also named for "." or "corpora/x/.."
+        documents, config = self.read_folder(folder)
+        return self.run(documents, folder.resolve().name, config)  # also named for "." or "corpora/x/.."
 
-    def run(self, documents: Sequence[Document], corpus: str) -> Reconciliation:
-        """Reconcile `documents` (at least two) as the corpus called `corpus`."""
+    def read_folder(self, folder: Path) -> tuple[tuple[Document, ...], Config]:
+        """The articles of a corpus folder, and the settings for it: the pipeline's, with the
+        folder's own reconcile.toml (if any) on top. Problems with the input raise InputError."""
+        config = corpus_config(self.config, folder, self.pinned) if folder.is_dir() else self.config
+        with self._stage("ingest"):
+            return ingest_corpus(folder, config), config
+
+    def run(self, documents: Sequence[Document], corpus: str, config: Config | None = None) -> Reconciliation:
+        """Reconcile `documents` (at least two) as the corpus called `corpus`, with `config`
+        (default: the pipeline's; its embedder settings are the pipeline's in any case)."""
+        config = config or self.config
         if len(documents) < 2:
             raise InputError(f"{corpus}: {len(documents)} document(s); reconciling needs at least two")
         claims: list[Claim] = []
@@ -69,14 +81,18 @@ class Pipeline:
                 claims.extend(extract(document, sentences))
         embedder = self.embedder
         vectors: np.ndarray | None = None
+        names = NameMatcher()
         if embedder is not None:
             with self._stage("embed"):
-                vectors = embed([claim.text for claim in claims], embedder)
+                organisations = unknown_organisations(claims)
+                rows = embed([claim.text for claim in claims] + organisations, embedder)
+                vectors = rows[: len(claims)]
+                names = NameMatcher(dict(zip(organisations, rows[len(claims) :], strict=True)))
         with self._stage("align"):
-            alignments = align(claims, vectors, [document.id for document in documents], self.config)
+            alignments = align(claims, vectors, [document.id for document in documents], config, names)
         with self._stage("judge"):
-            conflict_score = self.config.conflict_score if vectors is not None else self.config.lexical_conflict_score
-            findings = judge(documents, claims, alignments, conflict_score)
+            conflict_score = config.conflict_score if vectors is not None else config.lexical_conflict_score
+            findings = judge(documents, claims, alignments, conflict_score, names)
         return Reconciliation(
             corpus=corpus,
             documents=tuple(documents),
@@ -87,32 +103,93 @@ class Pipeline:
 
 
 def compare(
-    sources: Sequence[str | Path] | str | Path,
+    sources: str | Path | Sequence[str | Path],
     *,
-    config: Config | None = None,
-    name: str = "comparison",
     langs: Sequence[str | None] | None = None,
     published: Sequence[str | None] | None = None,
+    config: Config | None = None,
+    embedder: str | None = None,
+    name: str | None = None,
 ) -> Reconciliation:
-    """Reconcile articles given as a corpus folder, as article files, or as texts.
+    """Reconcile articles about one story: a corpus folder, article files, or article texts.
 
-    A string that names an existing file or folder is read from disk; any other string is
-    article text (its language is detected unless given in `langs`; `published` dates,
-    as "YYYY-MM-DD" or shorter, let relative dates like "last year" be resolved).
+    `sources` is a corpus folder (every article in it, with the folder's own reconcile.toml
+    applied), or a list of at least two article files and/or article texts. A string is a
+    file when it names one, or when it looks like a file name (one line ending in .md, .txt,
+    .markdown, .html or .htm, without spaces or with a "/"): a missing file is an InputError
+    naming it, never compared as if it were text. Any other string is article text.
+
+    `langs` and `published` (one entry per source, None to keep what the article says) give
+    the language ("en", "zh"; detected when absent) and publication date ("2023-03-27",
+    "2023-03", "2023"), against which relative dates ("last September", 去年9月) are resolved.
+    `embedder` is a shortcut for `config.embedder` ("use", "st:PATH" or "none"); `name` names
+    the comparison in its reports (default: the folder's name, else "comparison").
+
+    Documents are named after their files ("pandaily-en"), texts "text1", "text2", …; a name
+    taken twice gets "-2", "-3". The CLI's `reconcile run` runs the same Pipeline.
 
     >>> result = compare(["corpora/yang-hongxia-m6/pandaily-en.txt", "corpora/yang-hongxia-m6/qbitai-zh.md"])
+    ... # doctest: +SKIP
     """
+    config = config or Config()
+    if embedder is not None:
+        config = config.replace(embedder=embedder)
     pipeline = Pipeline(config)
-    if isinstance(sources, (str, Path)) and Path(sources).is_dir():
-        return pipeline.run_folder(Path(sources))
+    if isinstance(sources, (str, Path)) and _is_path(sources) and Path(sources).is_dir():
+        if langs is not None or published is not None:
+            raise InputError(
+                f"{sources}: langs and published apply to a list of sources; "
+                "the articles of a corpus folder say theirs in front matter"
+            )
+        folder = Path(sources)
+        documents, corpus_settings = pipeline.read_folder(folder)
+        return pipeline.run(documents, name or folder.resolve().name, corpus_settings)
     items = [sources] if isinstance(sources, (str, Path)) else list(sources)
-    documents = []
+    for given, label in ((langs, "langs"), (published, "published")):
+        if given is not None and len(given) != len(items):
+            raise InputError(f"{label} has {len(given)} entries for {len(items)} sources; give one per source")
+    articles: list[Document] = []
+    taken: set[str] = set()
     for index, item in enumerate(items):
-        lang = langs[index] if langs else None
-        date = published[index] if published else None
-        if isinstance(item, Path) or (len(str(item)) < 4096 and "\n" not in str(item) and Path(str(item)).is_file()):
-            document = ingest_file(Path(item), pipeline.config)
+        if not isinstance(item, (str, Path)):
+            raise TypeError(f"source {index + 1} is a {type(item).__name__}; give a file path or the article text")
+        lang = langs[index] if langs is not None else None
+        date = published[index] if published is not None else None
+        if _is_path(item):
+            path = Path(item)
+            if path.is_dir():
+                raise InputError(
+                    f"{path}: a folder among the sources; pass a corpus folder on its own, or its files in the list"
+                )
+            doc_id = _unique(path.stem, taken)
+            with pipeline._stage("ingest"):
+                articles.append(ingest_file(path, pipeline.config, doc_id, lang=lang, published=date))
         else:
-            document = ingest_text(str(item), f"text{index + 1}", lang=lang, published=date)
-        documents.append(document)
-    return pipeline.run(documents, name)
+            doc_id = _unique(f"text{index + 1}", taken)
+            with pipeline._stage("ingest"):
+                articles.append(ingest_text(str(item), doc_id, lang=lang, published=date))
+    return pipeline.run(articles, name or "comparison")
+
+
+def _is_path(item: str | Path) -> bool:
+    """Whether a source names a file or folder: a Path, an existing one, or a string that looks
+    like an article's file name (so a typo is reported, not reconciled as a one-line article)."""
+    if isinstance(item, Path):
+        return True
+    if "\n" in item or len(item) > 1024 or not item.strip():
+        return False
+    try:
+        if Path(item).exists():
+            return True
+    except OSError:  # a name too long for the file system is text
+        return False
+    looks_named = " " not in item.strip() or "/" in item or os.sep in item
+    return looks_named and Path(item.strip()).suffix.lower() in ARTICLE_SUFFIXES
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate

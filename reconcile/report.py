@@ -21,6 +21,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from reconcile.errors import OutputError
 from reconcile.judge import format_quantity
@@ -232,7 +233,7 @@ def md_code(text: str) -> str:
     return f"{fence} {flat} {fence}" if "`" in flat else f"{fence}{flat}{fence}"
 
 
-def _side(document: Document, documents: Sequence[Document]) -> str:
+def side_label(document: Document, documents: Sequence[Document]) -> str:
     same_language = sum(1 for d in documents if d.lang == document.lang)
     return document.lang.upper() if same_language == 1 else f"{document.lang.upper()} {document.id}"
 
@@ -255,7 +256,7 @@ def _quote_table(result: Reconciliation, finding: Finding) -> list[str]:
     lines = ["| Source | Claim | Quote |", "|---|---|---|"]
     for claim_id in finding.claims:
         claim = result.claims_by_id[claim_id]
-        side = _side(documents[claim.doc], result.documents)
+        side = side_label(documents[claim.doc], result.documents)
         lines.append(f"| {md_escape(side)} | {md_escape(claim.id)} | {md_escape(claim.text)} |")
     return lines
 
@@ -318,7 +319,7 @@ def render_markdown(result: Reconciliation, figure: str | None = None) -> str:
         lines += ["", *_quote_table(result, finding), ""]
     for document in result.documents:
         own = [f for f in one_sided if result.claims_by_id[f.claims[0]].doc == document.id]
-        lines += [f"### Only in {md_escape(_side(document, result.documents))} ({md_escape(document.id)})", ""]
+        lines += [f"### Only in {md_escape(side_label(document, result.documents))} ({md_escape(document.id)})", ""]
         if not own:
             lines += ["None.", ""]
             continue
@@ -332,7 +333,7 @@ def render_markdown(result: Reconciliation, figure: str | None = None) -> str:
     if not agreements:
         lines += ["None.", ""]
     else:
-        headers = [_side(d, result.documents) for d in result.documents]
+        headers = [side_label(d, result.documents) for d in result.documents]
         lines += [
             "| Finding | " + " | ".join(md_escape(h) for h in headers) + " | Similarity | Why |",
             "|---|" + "---|" * len(headers) + "---|---|",
@@ -422,12 +423,26 @@ def _why(error: OSError, target: Path | None) -> str:
     return f"{blocker} is a file, not a folder" if blocker is not None else error.strerror or str(error)
 
 
-def write_report(result: Reconciliation, out_dir: Path) -> list[Path]:
-    """NAME.md, NAME.json and NAME.csv for one corpus, written atomically; returns the paths."""
+def write_report(result: Reconciliation, out_dir: Path, *, figure: bool = True) -> list[Path]:
+    """NAME.md, NAME.json, NAME.csv and (when some claim is dated and `figure`) the timeline
+    NAME.png for one corpus, written atomically together; returns the paths.
+
+    A corpus without a figure loses the NAME.png of an earlier run, so the folder never
+    holds a timeline its report does not show.
+    """
+    from reconcile.figure import render_timeline
+
+    png = render_timeline(result) if figure else None
+    image = out_dir / f"{result.corpus}.png"
     files: dict[Path, str | bytes] = {
         out_dir / f"{result.corpus}.json": render_json(result),
         out_dir / f"{result.corpus}.csv": render_csv(result),
-        out_dir / f"{result.corpus}.md": render_markdown(result),
     }
+    if png is not None:
+        files[image] = png
+    files[out_dir / f"{result.corpus}.md"] = render_markdown(result, quote(image.name) if png is not None else None)
     write_outputs(files)
+    if png is None:
+        with contextlib.suppress(FileNotFoundError):
+            image.unlink()
     return list(files)

@@ -407,6 +407,6 @@ def test_one_bad_corpus_among_several(tmp_path: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and "b.md: this is a PNG image" in err[0] and "1 of 3 corpora failed" in err[1]
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
-    assert written == ["also.csv", "also.json", "also.md", "good.csv", "good.json", "good.md"]
+    assert written == [f"{name}.{kind}" for name in ("also", "good") for kind in ("csv", "json", "md", "png")]
     after = snapshot(tmp_path)
     assert {key: value for key, value in after.items() if not key.startswith("out")} == before

@@ -52,7 +52,12 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     assert run(seed, tmp_path / "out") == 0
     assert hashes(seed) == before
     assert {path.name: path.stat().st_mtime_ns for path in seed.iterdir()} == stat_before
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["seed.csv", "seed.json", "seed.md"]
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        "seed.csv",
+        "seed.json",
+        "seed.md",
+        "seed.png",
+    ]
 
 
 @pytest.fixture()
