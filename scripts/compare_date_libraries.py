@@ -151,7 +151,10 @@ def _cold_import(module: str) -> float:
     """Seconds to import `module` in a fresh interpreter (cumulative, from -X importtime)."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", f"import {module}"],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
     )
     for line in result.stderr.splitlines():
         parts = [part.strip() for part in line.removeprefix("import time:").split("|")]
@@ -184,10 +187,16 @@ def main() -> None:
         "dateparser.search_dates": dateparser_search,
         "jionlp.parse_time / extract_time": jionlp,
     }
-    modules = {"reconcile find_dates": "reconcile.normalize.date", "dateparser.parse": "dateparser",
-               "dateparser.search_dates": "dateparser", "jionlp.parse_time / extract_time": "jionlp"}
-    print("| library | EN rows passed | ZH rows passed | all rows | rows without a previous date "
-          "| cold import | first call |")
+    modules = {
+        "reconcile find_dates": "reconcile.normalize.date",
+        "dateparser.parse": "dateparser",
+        "dateparser.search_dates": "dateparser",
+        "jionlp.parse_time / extract_time": "jionlp",
+    }
+    print(
+        "| library | EN rows passed | ZH rows passed | all rows | rows without a previous date "
+        "| cold import | first call |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name, library in libraries.items():
         start = time.perf_counter()
@@ -198,18 +207,26 @@ def main() -> None:
         en_cell = f"{en[0]}/{en[1]}" if name != "jionlp.parse_time / extract_time" else "n/a (Chinese only)"
         all_passed, all_total = (en[0] + zh[0], en[1] + zh[1]) if "jionlp" not in name else zh[:2]
         alone_passed, alone_total = (en[2] + zh[2], en[3] + zh[3]) if "jionlp" not in name else zh[2:4]
-        print(f"| {name} | {en_cell} | {zh[0]}/{zh[1]} | {all_passed}/{all_total} | {alone_passed}/{alone_total} "
-              f"| {_cold_import(modules[name]):.2f} s | {first_call:.2f} s |")
+        print(
+            f"| {name} | {en_cell} | {zh[0]}/{zh[1]} | {all_passed}/{all_total} | {alone_passed}/{alone_total} "
+            f"| {_cold_import(modules[name]):.2f} s | {first_call:.2f} s |"
+        )
     print()
     print("Known failures, checked:")
     pub_2023 = date_from_iso("2023-03")
-    for lang, text, expected in (("zh", "去年9月", "2022-09"), ("en", "in September last year", "2022-09"),
-                                 ("en", "September last year", "2022-09"), ("zh", "2016年", "2016"),
-                                 ("en", "trained with 480 GPUs", "no date")):
+    for lang, text, expected in (
+        ("zh", "去年9月", "2022-09"),
+        ("en", "in September last year", "2022-09"),
+        ("en", "September last year", "2022-09"),
+        ("zh", "2016年", "2016"),
+        ("en", "trained with 480 GPUs", "no date"),
+    ):
         parsed = dateparser_parse(lang, text, pub_2023, None)
         searched = dateparser_search(lang, text, pub_2023, None)
-        print(f"- dateparser on {text!r} (article of {pub_2023.label}, expected {expected}): "
-              f"parse -> {parsed.low} ({parsed.period}), search_dates -> {searched.low}")
+        print(
+            f"- dateparser on {text!r} (article of {pub_2023.label}, expected {expected}): "
+            f"parse -> {parsed.low} ({parsed.period}), search_dates -> {searched.low}"
+        )
     jio_answer = jionlp("zh", "1个月后", date_from_iso("2024-07-28"), date_from_iso("2022-09"))
     print(f"- jionlp on '1个月后' (previous date 2022-09, expected 2022-10): {jio_answer.low}..{jio_answer.high}")
 
