@@ -16,7 +16,7 @@ import csv
 import io
 import logging
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -29,7 +29,7 @@ from reconcile.embed import load_embedder
 from reconcile.errors import InputError, ReconcileError
 from reconcile.model import VERDICTS
 from reconcile.pipeline import Pipeline
-from reconcile.report import write_outputs, write_report
+from reconcile.report import write_outputs
 
 SUMMARY_COLUMNS = ("corpus", "status", *VERDICTS, "seconds", "error")
 _PLUGIN = "reconcile-pipeline"
@@ -102,16 +102,23 @@ def read_manifest(path: Path, out: Path) -> list[Job]:
 
 
 def run_batch(
-    jobs: Sequence[Job], config: Config, *, workers: int | None = None, scheduler: str | None = None
+    jobs: Sequence[Job],
+    config: Config,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    pinned: Collection[str] = (),
 ) -> Iterator[Outcome]:
     """Reconcile every job on Dask and yield its Outcome as its chunk completes.
+
+    `pinned` names the settings given as flags, which a corpus' own reconcile.toml keeps.
 
     `scheduler` ("tcp://host:port") uses a running cluster, whose workers must see the same
     files and have reconcile installed; otherwise a LocalCluster of `workers` processes runs.
     """
     load_embedder(config.embedder, cache_dir=None)  # an unknown embedder fails here, not on every worker
     with _client(workers, scheduler) as client:
-        client.register_plugin(_PipelinePlugin(config), name=_PLUGIN)
+        client.register_plugin(_PipelinePlugin(config, frozenset(pinned)), name=_PLUGIN)
         slots = max(1, sum(client.nthreads().values()))
         futures = {client.submit(_reconcile_all, chunk, pure=False): chunk for chunk in _chunks(jobs, slots)}
         for future in as_completed(futures):
@@ -178,8 +185,9 @@ def _client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
 class _PipelinePlugin(WorkerPlugin):
     """One Pipeline per worker process: the model is loaded once there, on first use."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, pinned: frozenset[str]) -> None:
         self.config = config
+        self.pinned = pinned
         self.pipeline: Pipeline | None = None
 
     def setup(self, worker: Any) -> None:
@@ -188,7 +196,7 @@ class _PipelinePlugin(WorkerPlugin):
         threadpool_limits(1)  # also on a cluster started elsewhere, with other environment variables
         cache_dir = self.config.cache_dir if self.config.cache else None
         embedder = load_embedder(self.config.embedder, cache_dir=cache_dir, threads=1)
-        self.pipeline = Pipeline(self.config, embedder)
+        self.pipeline = Pipeline(self.config, embedder, pinned=self.pinned)
 
 
 def _reconcile_all(jobs: list[Job]) -> list[Outcome]:
@@ -202,8 +210,7 @@ def _reconcile(job: Job, pipeline: Pipeline) -> Outcome:
     before = dict(pipeline.stage_seconds)
     started = time.perf_counter()
     try:
-        result = pipeline.run_folder(job.folder)
-        written = write_report(result, job.out)
+        result, written = pipeline.report_folder(job.folder, job.out)
     except ReconcileError as error:
         return Outcome(job, "failed", time.perf_counter() - started, error=str(error))
     except Exception as error:  # a bug shown by this corpus must not fail the corpora after it in the chunk

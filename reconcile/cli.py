@@ -7,20 +7,27 @@ non-zero exit and no traceback (unless --debug).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
+
+from rich import box
+from rich.console import Console
 
 from reconcile import __version__
 from reconcile.config import Config, load_config
 from reconcile.errors import InputError, OutputError, ReconcileError
-from reconcile.ingest import ingest_corpus
+from reconcile.model import VERDICTS
 from reconcile.pipeline import Pipeline
-from reconcile.report import write_report
+from reconcile.report import findings_json
 
 DEFAULT_CORPORA = Path("corpora")
 DEFAULT_OUT = Path("reports")
@@ -85,64 +92,72 @@ def _corpus_name(folder: Path) -> str:
     return folder.resolve().name or "corpus"
 
 
-def _run_config(args: argparse.Namespace) -> Config:
-    return load_config(
-        _settings_file(args.config),
-        embedder=args.embedder,
-        cache=False if args.no_cache else None,
-        max_file_bytes=args.max_file_bytes,
-    )
+def _run_config(args: argparse.Namespace) -> tuple[Config, frozenset[str]]:
+    """The run's settings, and the names of those given as flags (a corpus file cannot change them)."""
+    flags = dict(args.settings or []) | {
+        "embedder": args.embedder,
+        "cache": False if args.no_cache else None,
+        "max_file_bytes": args.max_file_bytes,
+    }
+    pinned = frozenset(key for key, value in flags.items() if value is not None)
+    return load_config(_settings_file(args.config), **flags), pinned
+
+
+def _setting(text: str) -> tuple[str, Any]:
+    """KEY=VALUE for --set, VALUE read as in TOML (0.6, true, ["en", "zh"]) or else as a string."""
+    key, equals, value = text.partition("=")
+    if not equals or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not KEY=VALUE, like pair_threshold=0.6")
+    try:
+        parsed = tomllib.loads(f"value = {value.strip()}")["value"]
+    except tomllib.TOMLDecodeError:
+        parsed = value.strip()
+    return key.strip(), parsed
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One corpus in the terminal summary."""
+
+    corpus: str
+    counts: dict[str, int]
+    seconds: float
+    report: Path | None
+    error: str = ""
 
 
 def _run(args: argparse.Namespace) -> int:
     if args.workers or args.scheduler or args.manifest:
         return _run_batch(args)
     folders = _corpus_folders(args.corpora)
-    config = _run_config(args)
+    config, pinned = _run_config(args)
     _check_out(args.out, folders)
-    pipeline = Pipeline(config)
-    failures = 0
-    for folder in folders:
-        started = time.perf_counter()
-        try:
-            documents = ingest_corpus(folder, config)
-        except InputError as error:
-            if len(folders) == 1:
-                raise
-            failures += 1
-            print(f"reconcile: {error}", file=sys.stderr)
-            continue
-        # Beyond the articles, errors concern the whole run (the embedder, the cache): they stop it.
-        result = pipeline.run(documents, _corpus_name(folder))
-        try:
-            written = write_report(result, args.out)
-        except OutputError as error:
-            if len(folders) == 1:
-                raise
-            failures += 1
-            print(f"reconcile: {folder}: {error}", file=sys.stderr)
-            continue
-        counts = result.counts()
-        if not args.quiet:
-            print(
-                f"{_corpus_name(folder)}: {counts['conflict']} conflict, {counts['adds_detail']} adds_detail, "
-                f"{counts['agree']} agree ({time.perf_counter() - started:.1f} s) -> "
-                + ", ".join(str(path) for path in written)
-            )
-    if failures == len(folders):
-        print(f"reconcile: error: none of the {failures} corpora could be reconciled; nothing written", file=sys.stderr)
-        return EXIT_ERROR
-    if failures:
-        print(f"reconcile: {failures} of {len(folders)} corpora failed; the others were written", file=sys.stderr)
-        return EXIT_PARTIAL
-    return EXIT_OK
+    pipeline = Pipeline(config, pinned=pinned)
+    console = _console()
+    rows: list[_Row] = []
+    with _progress(console, len(folders), quiet=args.quiet or len(folders) < 2) as advance:
+        for folder in folders:
+            started = time.perf_counter()
+            try:
+                # Beyond articles and reports, errors concern the whole run (the model, the cache): they stop it.
+                result, written = pipeline.report_folder(folder, args.out)
+            except (InputError, OutputError) as error:
+                if len(folders) == 1:
+                    raise
+                console.print(f"reconcile: {error}", markup=False, highlight=False)
+                rows.append(_Row(_corpus_name(folder), {}, time.perf_counter() - started, None, str(error)))
+                advance()
+                continue
+            if args.json:
+                print(json.dumps(findings_json(result), ensure_ascii=False, sort_keys=True), flush=True)
+            markdown = next(path for path in written if path.suffix == ".md")
+            rows.append(_Row(result.corpus, result.counts(), time.perf_counter() - started, markdown))
+            advance()
+    return _finish(rows, args, console)
 
 
 def _run_batch(args: argparse.Namespace) -> int:
     """Corpora in parallel on Dask (reconcile.batch), with a progress bar and a summary.csv."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from reconcile.batch import Job, read_manifest, run_batch, write_summary
 
     if args.workers and args.scheduler:
@@ -150,36 +165,110 @@ def _run_batch(args: argparse.Namespace) -> int:
     jobs = read_manifest(args.manifest, args.out) if args.manifest else []
     if args.corpora or not jobs:
         jobs += [Job(folder, args.out) for folder in _corpus_folders(args.corpora)]
-    config = _run_config(args)
+    config, pinned = _run_config(args)
     for out in dict.fromkeys([args.out, *(job.out for job in jobs)]):
         _check_out(out, [job.folder for job in jobs if job.out == out])
     if not args.debug:
         logging.getLogger("distributed").setLevel(logging.ERROR)  # the in-process scheduler chats at INFO
-    started = time.perf_counter()
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = _console()
     outcomes = {}
-    columns = (TextColumn("reconciling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, disable=args.quiet) as progress:
-        bar = progress.add_task("corpora", total=len(jobs))
-        workers = args.workers or (None if args.scheduler else os.cpu_count())
-        for outcome in run_batch(jobs, config, workers=workers, scheduler=args.scheduler):
+    workers = args.workers or (None if args.scheduler else os.cpu_count())
+    with _progress(console, len(jobs), quiet=args.quiet) as advance:
+        for outcome in run_batch(jobs, config, workers=workers, scheduler=args.scheduler, pinned=pinned):
             outcomes[outcome.job] = outcome
             if outcome.status == "failed":
-                console.print(f"reconcile: {outcome.error}", markup=False)
-            progress.advance(bar)
+                console.print(f"reconcile: {outcome.error}", markup=False, highlight=False)
+            elif args.json:
+                findings = next(path for path in outcome.written if path.suffix == ".json")
+                print(json.dumps(json.loads(findings.read_text(encoding="utf-8")), ensure_ascii=False, sort_keys=True))
+            advance()
     summary = write_summary([outcomes[job] for job in jobs], args.out)
-    failures = sum(outcome.status == "failed" for outcome in outcomes.values())
-    if failures == len(jobs):
-        print(f"reconcile: error: none of the {failures} corpora could be reconciled; see {summary}", file=sys.stderr)
+    rows = [
+        _Row(
+            _corpus_name(outcome.job.folder),
+            outcome.counts,
+            outcome.seconds,
+            next((path for path in outcome.written if path.suffix == ".md"), None),
+            outcome.error,
+        )
+        for outcome in (outcomes[job] for job in jobs)
+    ]
+    return _finish(rows, args, console, summary)
+
+
+def _console() -> Console:
+    """Where progress, the summary table and per-corpus errors go: stderr, so stdout stays for --json."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@contextlib.contextmanager
+def _progress(console: Console, total: int, *, quiet: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar over corpora, on a terminal only (not in logs or pipes) and unless `quiet`;
+    yields the function that advances it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("reconciling"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=quiet or not console.is_terminal, transient=True) as progress:
+        bar = progress.add_task("corpora", total=total)
+        yield lambda: progress.advance(bar)
+
+
+LOG_WIDTH = 200
+SUMMARY_ROWS = 20  # corpora listed one by one in the terminal; a bigger batch shows its totals (summary.csv has all)
+
+
+def _finish(rows: Sequence[_Row], args: argparse.Namespace, console: Console, summary: Path | None = None) -> int:
+    """The summary table (unless --quiet), then the exit code: 0 all written, 2 some failed, 1 none."""
+    failures = sum(1 for row in rows if row.error)
+    if not args.quiet:
+        table_console = Console(file=sys.stderr if args.json else sys.stdout, highlight=False)
+        if not table_console.is_terminal:
+            table_console.width = LOG_WIDTH  # a log or pipe has no width: keep each corpus on one line
+        _summary_table(rows, summary, table_console)
+    where = f"; see {summary}" if summary else ""
+    if failures == len(rows):
+        console.print(
+            f"reconcile: error: none of the {failures} corpora could be reconciled; nothing written{where}",
+            markup=False,
+        )
         return EXIT_ERROR
     if failures:
-        print(
-            f"reconcile: {failures} of {len(jobs)} corpora failed; the others were written; see {summary}",
-            file=sys.stderr,
+        console.print(
+            f"reconcile: {failures} of {len(rows)} corpora failed; the others were written{where}", markup=False
         )
         return EXIT_PARTIAL
-    if not args.quiet:
-        print(f"{len(jobs)} corpora reconciled ({time.perf_counter() - started:.1f} s) -> {summary}")
+    return EXIT_OK
+
+
+def _summary_table(rows: Sequence[_Row], summary: Path | None, console: Console) -> None:
+    from rich.table import Table
+
+    done = [row for row in rows if not row.error]
+    if not done:
+        return
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("corpus", overflow="fold")
+    for verdict in VERDICTS:
+        table.add_column(verdict.replace("_", " "), justify="right")
+    table.add_column("seconds", justify="right")
+    table.add_column("report", overflow="fold")
+    shown = done if len(done) <= SUMMARY_ROWS else []
+    for row in shown:
+        counts = [str(row.counts.get(verdict, 0)) for verdict in VERDICTS]
+        style = "bold red" if row.counts.get("conflict") else None
+        table.add_row(row.corpus, *counts, f"{row.seconds:.1f}", str(row.report or ""), style=style)
+    if len(done) > 1:
+        totals = [str(sum(row.counts.get(verdict, 0) for row in done)) for verdict in VERDICTS]
+        label = f"{len(done)} corpora" + (f" ({len(rows) - len(done)} failed)" if len(done) < len(rows) else "")
+        table.add_row(label, *totals, f"{sum(row.seconds for row in done):.1f}", str(summary or ""), end_section=True)
+    console.print(table)
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from reconcile.explain import explain, list_findings, load_findings
+
+    data = load_findings(args.findings)
+    print(explain(data, args.finding, args.findings) if args.finding else list_findings(data))
     return EXIT_OK
 
 
@@ -269,7 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=DEFAULT_OUT,
         metavar="DIR",
-        help=f"where NAME.md, NAME.json and NAME.csv go (default: {DEFAULT_OUT}/)",
+        help=f"where NAME.md, NAME.json, NAME.csv and NAME.png go (default: {DEFAULT_OUT}/)",
     )
     run.add_argument(
         "--embedder",
@@ -306,8 +395,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="CSV listing corpora (column corpus; optional column out), run on Dask (default --workers: all cores)",
     )
-    run.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bar)")
+    run.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        type=_setting,
+        metavar="KEY=VALUE",
+        help="any setting of the settings table (README), e.g. pair_threshold=0.6 or figure=false; repeatable",
+    )
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors (no progress bar, no summary)")
+    run.add_argument(
+        "--json",
+        action="store_true",
+        help="also print each corpus' findings JSON to stdout, one line per corpus (the summary goes to stderr)",
+    )
     run.set_defaults(handler=_run)
+
+    explain = commands.add_parser("explain", help="show one finding of a NAME.json: claims, slots, scores, why")
+    explain.add_argument("findings", type=Path, metavar="NAME.json", help="a findings file written by `reconcile run`")
+    explain.add_argument("finding", nargs="?", metavar="FINDING_ID", help="F001, f1 or 1 (default: list every finding)")
+    explain.set_defaults(handler=_explain)
 
     evaluate = commands.add_parser("eval", help="measure quality on the seed gold, WMT22 and Tatoeba; gate on floors")
     evaluate.add_argument(

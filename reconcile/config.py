@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.errors import InputError
+from reconcile.lang import SUPPORTED_LANGUAGES
 
 
 def default_cache_dir() -> Path:
@@ -53,6 +54,9 @@ class Config:
                          which the embedding search uses an approximate index instead of
                          comparing every pair; a news pair stays far below it (exact search).
     figure:              draw the timeline of dated claims (NAME.png beside the report).
+    languages:           the languages a corpus may hold (all supported ones by default); an
+                         article in another is refused, so a stray file cannot slip into a
+                         comparison meant to be, say, English against Chinese only.
     """
 
     embedder: str = "use"
@@ -68,6 +72,7 @@ class Config:
     block_rows: int = 2048
     index_above: int = 4_000_000
     figure: bool = True
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **changes)
@@ -92,9 +97,23 @@ def load_config(path: Path | None = None, **overrides: Any) -> Config:
     for key, value in given.items():
         _check("", key, value)
     settings.update(given)
-    if "cache_dir" in settings:
-        settings["cache_dir"] = Path(settings["cache_dir"]).expanduser()
-    return Config(**settings)
+    return Config(**_typed(settings))
+
+
+def _typed(settings: dict[str, Any]) -> dict[str, Any]:
+    """Checked settings as the Config fields hold them: a path as a Path, a list as a tuple."""
+    typed = dict(settings)
+    if "cache_dir" in typed:
+        typed["cache_dir"] = Path(typed["cache_dir"]).expanduser()
+    if "languages" in typed:
+        typed["languages"] = _languages(typed["languages"])
+    return typed
+
+
+def _languages(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """["en", "zh"] or "en,zh" as a tuple of language codes."""
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(dict.fromkeys(item.strip().lower() for item in items))
 
 
 CORPUS_SETTINGS = "reconcile.toml"  # a corpus folder's own settings file, never an article
@@ -121,7 +140,7 @@ def corpus_config(config: Config, folder: Path, keep: Collection[str] = ()) -> C
                 "set it in the global reconcile.toml (--config) or on the command line"
             )
     table = {key: value for key, value in table.items() if key not in keep and key not in RUN_SETTINGS}
-    return config.replace(**table)
+    return config.replace(**_typed(table))
 
 
 def _read_table(path: Path) -> dict[str, Any]:
@@ -149,6 +168,7 @@ _EXPECTED = {
     "float": "a number, 0 or more",
     "str": "a non-empty string",
     "Path": "a folder path, as a string",
+    "tuple[str, ...]": f'a list of language codes among {", ".join(SUPPORTED_LANGUAGES)}, like ["en", "zh"]',
 }
 
 
@@ -164,9 +184,18 @@ def _check(where: str, key: str, value: Any) -> None:
         "float": number and math.isfinite(value) and value >= 0,
         "str": isinstance(value, str) and bool(value.strip()),
         "Path": isinstance(value, (str, os.PathLike)) and bool(str(value).strip()),
+        "tuple[str, ...]": _valid_languages(value),
     }.get(kind, True)
     if not valid:
-        raise InputError(f"{where}{key} = {_shown(value)} is {_kind_of(value)}; expected {_EXPECTED.get(kind, kind)}")
+        found = "not a supported list" if kind == "tuple[str, ...]" else _kind_of(value)
+        raise InputError(f"{where}{key} = {_shown(value)} is {found}; expected {_EXPECTED.get(kind, kind)}")
+
+
+def _valid_languages(value: Any) -> bool:
+    if not isinstance(value, (str, list, tuple)) or not all(isinstance(item, str) for item in value):
+        return False
+    codes = _languages(value)
+    return bool(codes) and all(code in SUPPORTED_LANGUAGES for code in codes)
 
 
 def _shown(value: Any) -> str:

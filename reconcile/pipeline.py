@@ -24,7 +24,7 @@ from reconcile.extract import extract
 from reconcile.ingest import ARTICLE_SUFFIXES, ingest_corpus, ingest_file, ingest_text
 from reconcile.judge import judge
 from reconcile.model import Claim, Document
-from reconcile.report import Reconciliation
+from reconcile.report import Reconciliation, write_report
 from reconcile.segment import segment
 
 
@@ -60,6 +60,13 @@ class Pipeline:
         documents, config = self.read_folder(folder)
         return self.run(documents, folder.resolve().name, config)  # also named for "." or "corpora/x/.."
 
+    def report_folder(self, folder: Path, out: Path) -> tuple[Reconciliation, list[Path]]:
+        """Reconcile a corpus folder and write its reports into `out`; returns the result and
+        the files written. InputError for its articles, OutputError for its reports."""
+        documents, config = self.read_folder(folder)
+        result = self.run(documents, folder.resolve().name, config)
+        return result, write_report(result, out, figure=config.figure)
+
     def read_folder(self, folder: Path) -> tuple[tuple[Document, ...], Config]:
         """The articles of a corpus folder, and the settings for it: the pipeline's, with the
         folder's own reconcile.toml (if any) on top. Problems with the input raise InputError."""
@@ -73,6 +80,12 @@ class Pipeline:
         config = config or self.config
         if len(documents) < 2:
             raise InputError(f"{corpus}: {len(documents)} document(s); reconciling needs at least two")
+        for document in documents:
+            if document.lang not in config.languages:
+                raise InputError(
+                    f"{document.path or document.id}: an article in {document.lang!r}, but the setting languages "
+                    f"allows only {', '.join(config.languages)}; remove the article or widen languages"
+                )
         claims: list[Claim] = []
         for document in documents:
             with self._stage("segment"):

@@ -1,0 +1,84 @@
+"""The timeline figure: drawn for a corpus with dated claims, shown in its report, stable."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from reconcile.config import Config
+from reconcile.embed import Embedder
+from reconcile.figure import conflict_label, dated_marks, render_timeline
+from reconcile.pipeline import Pipeline
+from reconcile.report import Reconciliation, side_label, write_report
+
+from .conftest import SEED_CORPUS, HashingEmbedder
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def seed(embedder: Embedder) -> Reconciliation:
+    return Pipeline(Config(cache=False), embedder=embedder).run_folder(SEED_CORPUS)
+
+
+def test_the_seed_report_shows_its_timeline(seed: Reconciliation, tmp_path: Path) -> None:
+    written = write_report(seed, tmp_path)
+    image = tmp_path / "yang-hongxia-m6.png"
+    assert image in written and image.read_bytes().startswith(PNG_MAGIC)
+    markdown = (tmp_path / "yang-hongxia-m6.md").read_text(encoding="utf-8")
+    assert "![Timeline of dated claims per source](yang-hongxia-m6.png)" in markdown
+    assert markdown.index("yang-hongxia-m6.png") < markdown.index("## Conflicts")
+
+
+def test_the_departure_conflict_is_labelled_with_both_dates(seed: Reconciliation) -> None:
+    marks = dated_marks(seed)
+    sides = {document.id: side_label(document, seed.documents) for document in seed.documents}
+    departure = next(f for f in seed.findings if f.verdict == "conflict" and f.fact.endswith("leave · date"))
+    assert (
+        conflict_label(departure, marks, sides)
+        == f"{departure.id} Yang Hongxia · leave · date: 2022-09 (EN) vs 2022-10 (ZH)"
+    )
+    conflicting = {(mark.doc, mark.label) for mark in marks if mark.finding == departure.id}
+    assert {("pandaily-en", "2022-09"), ("qbitai-zh", "2022-10")} <= conflicting
+
+
+def test_every_dated_claim_is_a_mark(seed: Reconciliation) -> None:
+    dated = {claim.id for claim in seed.claims if claim.slots_of("date")}
+    marked = {mark.claim for mark in dated_marks(seed)}
+    assert marked <= dated and len(marked) >= len(dated) - 2  # only open-ended both ways are left out
+    assert {mark.doc for mark in dated_marks(seed)} == {"pandaily-en", "qbitai-zh"}
+
+
+def test_the_same_findings_give_the_same_bytes(seed: Reconciliation) -> None:
+    first = render_timeline(seed)
+    assert first is not None and first == render_timeline(seed)
+
+
+def test_no_dates_no_figure_and_no_stale_one(tmp_path: Path) -> None:
+    corpus = tmp_path / "undated"
+    corpus.mkdir()
+    (corpus / "en.md").write_text("Alibaba trained the M6 model with 10 trillion parameters.", encoding="utf-8")
+    (corpus / "zh.md").write_text("阿里巴巴训练了10万亿参数的M6模型。", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "undated.png").write_bytes(PNG_MAGIC)  # left by an earlier run that had dates
+    result = Pipeline(Config(cache=False), embedder=HashingEmbedder()).run_folder(corpus)
+    assert render_timeline(result) is None
+    written = write_report(result, out)
+    assert sorted(path.name for path in written) == ["undated.csv", "undated.json", "undated.md"]
+    assert not (out / "undated.png").exists()
+    assert "![" not in (out / "undated.md").read_text(encoding="utf-8")
+
+
+def test_chinese_names_are_drawn_without_missing_glyphs(tmp_path: Path) -> None:
+    corpus = tmp_path / "故事"
+    corpus.mkdir()
+    (corpus / "新华.md").write_text("2021年3月，阿里巴巴发布M6模型。", encoding="utf-8")
+    (corpus / "wire.md").write_text("Alibaba released the M6 model in March 2021.", encoding="utf-8")
+    result = Pipeline(Config(cache=False), embedder=HashingEmbedder()).run_folder(corpus)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns of every glyph its font lacks
+        png = render_timeline(result)
+    assert png is not None and png.startswith(PNG_MAGIC)
