@@ -22,7 +22,7 @@ from reconcile.lang import SUPPORTED_LANGUAGES
 
 
 def default_cache_dir() -> Path:
-    """Where embeddings are cached: $RECONCILE_CACHE, else $XDG_CACHE_HOME/reconcile, else ~/.cache."""
+    """Where embeddings and claims are cached: $RECONCILE_CACHE, else $XDG_CACHE_HOME/reconcile, else ~/.cache."""
     if explicit := os.environ.get("RECONCILE_CACHE"):
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -35,8 +35,9 @@ class Config:
 
     embedder:            "use" (multilingual USE v3, the default), "st:PATH" (a local
                          sentence-transformers model folder) or "none" (lexical only).
-    cache:               keep embeddings on disk between runs (keyed by embedder and text).
-    cache_dir:           where that cache lives.
+    cache:               keep embeddings (keyed by embedder and text) and each document's
+                         claims (keyed by its content and the extraction code) on disk between runs.
+    cache_dir:           where those caches live.
     max_file_bytes:      larger input files are refused (articles are small; a huge file
                          is almost always a mistake).
     pair_threshold:      combined score (cosine + slot/entity agreement) a claim pair needs

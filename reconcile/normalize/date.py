@@ -23,6 +23,7 @@ from typing import Literal
 
 from reconcile.lang.rules import DateBound, DateUnit, LangRules
 from reconcile.model import OPEN_FUTURE, OPEN_PAST, DateAnchor, DateValue, Precision, Slot
+from reconcile.normalize.prefilter import Sieve, pattern_need
 
 # A number outside these years is not read as a year ("3000-4000万美元", "10000").
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
@@ -82,6 +83,7 @@ def _whole(year: int, month: int | None, day: int | None) -> DateValue:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     patterns: tuple[re.Pattern[str], ...]
+    sieve: Sieve  # which patterns a sentence may match: most hold no month name, digit or date word
     numbers: Mapping[str, Mapping[str, int]]  # group name -> folded phrase -> number
     parts: Mapping[str, Mapping[str, tuple[int, int]]]  # "part" / "month_part" -> span
     previous_relative: Mapping[str, tuple[int, DateUnit]]
@@ -177,6 +179,7 @@ def _compile(rules: LangRules) -> _Grammar:
 
     return _Grammar(
         patterns=patterns,
+        sieve=Sieve([pattern_need(pattern) for pattern in patterns]),
         numbers={
             "month_name": folded(dates.month_names),
             "month": folded(dates.numerals),
@@ -301,8 +304,8 @@ def _fields(groups: Mapping[str, str], grammar: _Grammar) -> _Fields | None:
 def _atoms(text: str, grammar: _Grammar) -> list[_Atom]:
     """Every match of every template, then the leftmost-longest that do not overlap."""
     found: list[tuple[int, int, int, _Fields]] = []
-    for rank, pattern in enumerate(grammar.patterns):
-        for match in pattern.finditer(text):
+    for rank in grammar.sieve.possible(text):
+        for match in grammar.patterns[rank].finditer(text):
             groups = {name: value for name, value in match.groupdict().items() if value is not None}
             start = match.start()
             if "cue" in groups:

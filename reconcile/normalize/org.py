@@ -14,17 +14,18 @@ the judge sees that two claims agree on the parent even when they name different
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
 from reconcile.lang import SUPPORTED_LANGUAGES, rules_for
 from reconcile.lang.rules import LangRules, NameRules
 from reconcile.model import Entity, Slot
+from reconcile.normalize.prefilter import Alternation, has_word
 from reconcile.normalize.text import fold
 
 # Latin names outside the lexicon are the same organisation when their distinctive words agree
@@ -69,12 +70,15 @@ class _Alias:
 class _Lexicon:
     entries: tuple[OrgEntry, ...]
     aliases: Mapping[str, _Alias]
-    pattern: re.Pattern[str]
+    pattern: Alternation  # one alias each, in the order the trie of all aliases tries them
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A Latin-script word of the text; `possessive` if "'s" followed it (not part of `text`)."""
+class Word(NamedTuple):
+    """A Latin-script word of the text; `possessive` if "'s" followed it (not part of `text`).
+
+    A named tuple, not a frozen dataclass: every word of every sentence is one, and a tuple
+    is made in a third of the time.
+    """
 
     text: str
     start: int
@@ -132,6 +136,8 @@ def _atoms(alias: str) -> list[str]:
 
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _ALNUM_CHAR = re.compile(f"[{_ALNUM}]")
+# A capital that can start a Latin word: a text without one has no capitalised run.
+_CAPITAL = re.compile("[" + "".join(c for c in map(chr, range(0x250)) if c.isupper() and _ALNUM_CHAR.match(c)) + "]")
 
 
 def _is_han(char: str) -> bool:
@@ -146,8 +152,13 @@ def _lower(text: str) -> str:
     return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
-def _trie_regex(aliases: Iterable[str]) -> str:
-    """One alternation shaped as a trie, so matching costs one pass however long the lexicon."""
+def _alias_patterns(aliases: Sequence[str]) -> list[str]:
+    """One pattern per alias, in the order a trie of all of them tries them: siblings in the
+    order first written, a longer alias before its own prefix.
+
+    Their ordered alternation is that trie (each alias matches at most one way, so sharing a
+    prefix changes nothing), which `Alternation` scans with only the aliases a sentence may hold.
+    """
     end = ""
     trie: dict[str, Any] = {}
     for alias in aliases:
@@ -158,19 +169,19 @@ def _trie_regex(aliases: Iterable[str]) -> str:
         for atom in atoms:
             node = node.setdefault(atom, {})
         last = fold(alias).strip()[-1:]
-        node[end] = {"": f"(?![{_ALNUM}])" if _ALNUM_CHAR.match(last) else ""}
+        node[end] = f"(?![{_ALNUM}])" if _ALNUM_CHAR.match(last) else ""
+    patterns: list[str] = []
 
-    def emit(node: dict[str, Any]) -> str:
-        branches = [atom + emit(child) for atom, child in node.items() if atom != end]
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        for atom, child in node.items():
+            if atom != end:
+                walk(child, prefix + atom)
         if end in node:
-            branches.append(node[end][""])
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+            patterns.append(prefix + node[end])
 
-    starts = []
     for atom, child in trie.items():
-        guard = f"(?<![{_ALNUM}])" if _ALNUM_CHAR.match(atom.lstrip("\\")[:1]) else ""
-        starts.append(guard + atom + emit(child))
-    return "|".join(starts)
+        walk(child, (f"(?<![{_ALNUM}])" if _ALNUM_CHAR.match(atom.lstrip("\\")[:1]) else "") + atom)
+    return patterns
 
 
 def parse_lexicon(text: str) -> tuple[OrgEntry, ...]:
@@ -204,7 +215,7 @@ def lexicon() -> _Lexicon:
         for written in entry.aliases:
             aliases.setdefault(alias_key(written), _Alias(entry, written, _must_be_upper(written)))
     by_length = sorted((alias.written for alias in aliases.values()), key=len, reverse=True)
-    return _Lexicon(entries, aliases, re.compile(_trie_regex(by_length)))
+    return _Lexicon(entries, aliases, Alternation(_alias_patterns(by_length)))
 
 
 def lookup(name: str) -> OrgEntry | None:
@@ -225,6 +236,7 @@ class _Patterns:
     generic: frozenset[str]
     boundaries: frozenset[str]
     latin_suffixes: frozenset[str]  # institution words that end a Latin organisation name
+    suffix_words: frozenset[str] | None  # the same, when all are plain words a text can be checked for
     unit_words: frozenset[str]  # ... or a unit of a known parent
     openers: frozenset[str]  # words stripped from the start of a Latin organisation name
 
@@ -259,7 +271,8 @@ def _patterns(names: NameRules) -> _Patterns:
         blockers={char: tuple(words) for char, words in blockers.items()},
         generic=frozenset({*names.name_stopwords, *names.titles, *names.honorifics}),
         boundaries=frozenset(names.boundary_chars),
-        latin_suffixes=frozenset(s.lower().rstrip(".") for s in names.org_suffixes if not _is_han(s[:1])),
+        latin_suffixes=(latin := frozenset(s.lower().rstrip(".") for s in names.org_suffixes if not _is_han(s[:1]))),
+        suffix_words=latin if all(word.isascii() and word.isalpha() for word in latin) else None,
         unit_words=frozenset(s.lower() for s in (*names.org_suffixes, *names.unit_suffixes)),
         openers=frozenset(w.lower().rstrip(".") for w in (*names.name_stopwords, *names.titles, *names.honorifics))
         | {"a", "an", "the"},
@@ -269,26 +282,32 @@ def _patterns(names: NameRules) -> _Patterns:
 # ---------------------------------------------------------------------------------- Latin words
 
 _WORD = re.compile(rf"(?:[A-Z]\.){{2,}}|[{_ALNUM}][{_ALNUM}&.\-{_APOSTROPHES}]*")
-_POSSESSIVE_END = re.compile(rf"[{_APOSTROPHES}]s?$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
-def latin_words(text: str) -> list[Word]:
-    """Latin-script words with offsets; trailing full stops and possessive 's split off."""
+@lru_cache(maxsize=16)
+def latin_words(text: str) -> tuple[Word, ...]:
+    """Latin-script words with offsets; trailing full stops and possessive 's split off.
+
+    Kept for the last few texts: the organisation and person finders both read a sentence's words.
+    """
     words = []
     for match in _WORD.finditer(text):
         token, start = match.group(), match.start()
-        if token.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", token):
+        if token.endswith(".") and not _INITIALS.fullmatch(token):
             token = token.rstrip(".")
         possessive = False
-        if len(token) > 2 and (tail := _POSSESSIVE_END.search(token)) and token[tail.start() - 1].isalpha():
-            possessive, token = True, token[: tail.start()]
+        if len(token) > 2:
+            tail = len(token) - 1 if token[-1] in _APOSTROPHES else len(token) - 2  # 's or '
+            if token[tail] in _APOSTROPHES and token[-1] in _APOSTROPHES + "s" and token[tail - 1].isalpha():
+                possessive, token = True, token[:tail]
         token = token.rstrip("-")
         if token:
             words.append(Word(token, start, start + len(token), possessive))
-    return words
+    return tuple(words)
 
 
-def capitalised_runs(text: str, words: list[Word] | None = None) -> list[list[Word]]:
+def capitalised_runs(text: str, words: Sequence[Word] | None = None) -> list[list[Word]]:
     """Runs of capitalised words, joined by single spaces or a lower-case connector ("of").
 
     A connector stays in the run only between two capitalised words; a possessive ends the run.
@@ -355,9 +374,11 @@ def _lexicon_slots(text: str, patterns: _Patterns) -> list[Slot]:
     """Lexicon aliases, longest first, with case and guard words checked."""
     lex = lexicon()
     lowered = _lower(text)
+    scan = lex.pattern.scanner(lowered, facts_of=text)  # the sentence's facts, shared with the other finders
     slots = []
     position = 0
-    while (match := lex.pattern.search(lowered, position)) is not None:
+    while (hit := scan.search(position)) is not None:
+        match = hit[1]
         found = _accepted(text, lowered, match, lex)
         if found is None:
             position = match.start() + 1
@@ -381,7 +402,8 @@ def _accepted(text: str, lowered: str, first: re.Match[str], lex: _Lexicon) -> t
         bounded = not (end < len(text) and _ALNUM_CHAR.match(text[end]) and _ALNUM_CHAR.match(text[end - 1]))
         if alias is not None and bounded and _case_agrees(found, alias) and not _guarded(text, start, end, alias.entry):
             return alias, end
-        match = lex.pattern.match(lowered, start, end - 1)
+        shorter = lex.pattern.match(lowered, start, end - 1)
+        match = shorter[1] if shorter else None
     return None
 
 
@@ -477,10 +499,17 @@ def _generic(name: str, generic: frozenset[str]) -> bool:
     return reachable[-1]
 
 
+def has_capital(text: str) -> bool:
+    """Whether `text` has a capital that can start a Latin word (else it has no capitalised run)."""
+    return _CAPITAL.search(text) is not None
+
+
 def _latin_unknown(text: str, patterns: _Patterns, taken: list[bool]) -> list[Slot]:
     """Capitalised phrases holding an institution word: Department of Statistical Science."""
-    if not patterns.latin_suffixes:
+    if not patterns.latin_suffixes or not has_capital(text):
         return []
+    if patterns.suffix_words is not None and not has_word(patterns.suffix_words, text):
+        return []  # no institution word: no phrase can hold one
     slots = []
     for run in capitalised_runs(text):
         for part in _split_taken(run, taken):

@@ -20,15 +20,17 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import permutations
 
 from rapidfuzz import fuzz
 
+from reconcile.lang import SUPPORTED_LANGUAGES, rules_for
 from reconcile.lang.rules import LangRules, NameRules
 from reconcile.model import Entity, Slot
-from reconcile.normalize.org import Word, capitalised_runs, find_orgs, latin_words
+from reconcile.normalize.org import Word, capitalised_runs, find_orgs, has_capital, latin_words
+from reconcile.normalize.prefilter import Alternation
 from reconcile.normalize.text import fold
 
 # Two names with the same number of words and one word in common (the surname) are the same
@@ -61,6 +63,7 @@ class _HanData:
     common_words: frozenset[str]  # frequent two-character words
     known: Mapping[str, str]  # Chinese form of a known person -> canonical Latin name
     known_pattern: re.Pattern[str] | None
+    surname_start: re.Pattern[str]  # a character a surname starts with: where a name may begin
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,7 @@ class _LatinData:
     """Knowledge for Latin names: words that are never names, places, pinyin syllables."""
 
     not_names: frozenset[str]
-    places: re.Pattern[str]
+    places: Alternation  # one place name per alternative
     syllables: frozenset[str]
     openers: frozenset[str]  # first names and surname particles (de, van, al), lower-case, no accents
     surnames: frozenset[str]  # pinyin readings of Chinese surnames
@@ -121,8 +124,9 @@ def _han_data() -> _HanData:
         if _HAN.search(alias)
     }
     ordered = sorted(known, key=len, reverse=True)
+    surnames = parse_surnames(_data_text("zh_surnames.txt"))
     return _HanData(
-        surnames=parse_surnames(_data_text("zh_surnames.txt")),
+        surnames=surnames,
         given=frozenset("".join(names["given_chars"].split())),
         foreign=frozenset(names["foreign_chars"]),
         stopwords={char: tuple(sorted(words, key=len, reverse=True)) for char, words in stopwords.items()},
@@ -130,6 +134,7 @@ def _han_data() -> _HanData:
         common_words=frozenset(names["common_words"].split()),
         known=known,
         known_pattern=re.compile("|".join(map(re.escape, ordered))) if ordered else None,
+        surname_start=re.compile(f"[{re.escape(''.join(sorted({surname[0] for surname in surnames})))}]"),
     )
 
 
@@ -137,10 +142,10 @@ def _han_data() -> _HanData:
 def _latin_data() -> _LatinData:
     names = tomllib.loads(_data_text("latin_names.toml"))
     places = sorted((p.strip() for p in names["places"].splitlines() if p.strip()), key=len, reverse=True)
-    place_body = "|".join(r"\s+".join(map(re.escape, place.split())) for place in places)
+    bodies = [r"\s+".join(map(re.escape, place.split())) for place in places]
     return _LatinData(
         not_names=frozenset(names["not_names"].split()),
-        places=re.compile(rf"\b(?:{place_body})\b", re.IGNORECASE),
+        places=Alternation([rf"\b(?:{body})\b" for body in bodies], re.IGNORECASE),
         syllables=frozenset(names["pinyin_syllables"].split()),
         openers=frozenset(names["given_names"].split()) | frozenset(names["particles"].split()),
         surnames=frozenset(s.reading for s in _han_data().surnames.values()),
@@ -176,6 +181,18 @@ def _words_pattern(words: Iterable[str], template: str) -> re.Pattern[str] | Non
 
 
 def _cues(rules: LangRules) -> _Cues:
+    """The cues of `rules`: asked for every sentence, so a language's own are built once."""
+    if rules.code in SUPPORTED_LANGUAGES and rules_for(rules.code) is rules:
+        return _language_cues(rules.code)
+    return _rules_cues(rules)
+
+
+@cache
+def _language_cues(code: str) -> _Cues:
+    return _rules_cues(rules_for(code))
+
+
+def _rules_cues(rules: LangRules) -> _Cues:
     return _names_cues(rules.names, frozenset(w for w in rules.numbers.number_words if len(w) == 1))
 
 
@@ -253,7 +270,8 @@ def _han_persons(text: str, cues: _Cues, taken: list[bool]) -> list[Slot]:
     candidates: list[_Candidate] = []
     accepted: list[_Candidate] = []
     position = 0
-    while position < len(text):
+    while (start := data.surname_start.search(text, position)) is not None:
+        position = start.start()  # no name starts before the next surname character
         candidate = None if taken[position] else _candidate_at(text, position, data, cues, taken)
         if candidate is None:
             position += 1
@@ -423,6 +441,7 @@ def _listed_together(text: str, a: _Candidate, b: _Candidate, cues: _Cues) -> bo
     return gap.strip() in cues.separators or (gap != "" and gap.isspace())
 
 
+@lru_cache(maxsize=4096)
 def chinese_name(surname: str, given: str) -> str:
     """The pinyin of a Chinese name, surname first: 杨红霞 -> "Yang Hongxia", 单田芳 -> "Shan Tianfang"."""
     from pypinyin import Style, lazy_pinyin  # 0.3-0.5 s to import: only when a name is found
@@ -440,8 +459,10 @@ def chinese_name(surname: str, given: str) -> str:
 
 
 def _latin_persons(text: str, cues: _Cues, taken: list[bool]) -> list[Slot]:
+    if not has_capital(text):
+        return []  # no capitalised run, so no name
     data = _latin_data()
-    for place in data.places.finditer(text):
+    for _, place in data.places.scanner(text).finditer():
         taken[place.start() : place.end()] = [True] * (place.end() - place.start())
     slots = []
     words = [w for w in latin_words(text) if not any(taken[w.start : w.end])]
@@ -470,6 +491,7 @@ def _latin_person(part: list[Word], titled: bool, text: str, cues: _Cues, data: 
     )
 
 
+@lru_cache(maxsize=4096)
 def _plain(word: str) -> str:
     """Lower case without accents: António -> antonio."""
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
@@ -516,6 +538,7 @@ def _chinese_pinyin_name(run: list[Word], data: _LatinData) -> bool:
     return all(_pinyin(word, data.syllables) for word in words) and any(w in data.surnames for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _pinyin(word: str, syllables: frozenset[str]) -> bool:
     """Whether `word` splits into pinyin syllables ("hongxia" = hong + xia)."""
     reachable = [True] + [False] * len(word)
@@ -530,6 +553,7 @@ def _pinyin(word: str, syllables: frozenset[str]) -> bool:
 # ---------------------------------------------------------------------------------- comparing
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """Order-free comparison key: case, hyphens, apostrophes, diacritics and ü folded away."""
     return " ".join(sorted(_name_tokens(name)))

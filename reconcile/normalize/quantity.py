@@ -27,6 +27,7 @@ from typing import Literal
 
 from reconcile.lang.rules import Approximator, LangRules, NumberRules
 from reconcile.model import Quantity, Slot
+from reconcile.normalize.prefilter import Alternation, may_match
 
 _FLAGS = re.IGNORECASE | re.ASCII
 
@@ -82,7 +83,7 @@ class _Grammar:
 
     numbers: NumberRules
     excluded: re.Pattern[str]
-    trigger: re.Pattern[str]
+    trigger: Alternation  # where a quantity may start: one phrase (or the digits) per alternative
     before: re.Pattern[str]
     opener: re.Pattern[str]
     prefix: re.Pattern[str]
@@ -129,23 +130,26 @@ def _compile(numbers: NumberRules) -> _Grammar:
         rf"|(?P<percent>{_phrases(numbers.percent_prefixes)})"
         rf"|(?P<currency>{_phrases(numbers.currency_prefixes)}))\s*"
     )
-    trigger = "|".join(
-        (
-            _phrases(before),
-            _phrases(opener for opener, _ in numbers.range_pairs),
-            _phrases(numbers.ordinal_prefixes),
-            _phrases(numbers.percent_prefixes),
-            _phrases(numbers.currency_prefixes),
-            _phrases(numbers.vague_magnitudes),
-            unglued + words,
-            unglued + _phrases(numbers.magnitudes),
-            _DIGIT_START,
-        )
-    )
+    triggers = [
+        *(
+            _phrases([phrase])
+            for phrases in (
+                before,
+                [opener for opener, _ in numbers.range_pairs],
+                numbers.ordinal_prefixes,
+                numbers.percent_prefixes,
+                numbers.currency_prefixes,
+                numbers.vague_magnitudes,
+            )
+            for phrase in phrases
+        ),
+        *(unglued + _phrases([phrase]) for phrases in (numbers.number_words, numbers.magnitudes) for phrase in phrases),
+        _DIGIT_START,
+    ]
     return _Grammar(
         numbers=numbers,
         excluded=re.compile("|".join((*_ANYWHERE, *numbers.non_quantities)), _FLAGS),
-        trigger=re.compile(trigger, _FLAGS),
+        trigger=Alternation(triggers, _FLAGS),
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
         prefix=re.compile(prefixes, _FLAGS),
@@ -544,19 +548,23 @@ def find_quantities(text: str, rules: LangRules) -> list[Slot]:
     out of them; slots come back by position and never overlap.
     """
     g = _grammar(rules)
-    masked = g.excluded.sub(lambda match: "\x00" * len(match.group()), text)
+    masked = text
+    if may_match(g.excluded, text):  # most sentences hold no date, clock time, URL or list marker
+        masked = g.excluded.sub(lambda match: "\x00" * len(match.group()), text)
+    triggers = g.trigger.scanner(masked)
     slots: list[Slot] = []
     pos = 0
-    while trigger := g.trigger.search(masked, pos):
-        parsed = _parse(masked, trigger.start(), g)
+    while found := triggers.search(pos):
+        start = found[1].start()
+        parsed = _parse(masked, start, g)
         if parsed is None:
-            pos = trigger.start() + 1
+            pos = start + 1
             continue
         end, quantity = parsed
         if not quantity.unit and g.unit_before is not None:
-            before = g.unit_before.search(masked, max(0, trigger.start() - _UNIT_BEFORE_REACH), trigger.start())
+            before = g.unit_before.search(masked, max(0, start - _UNIT_BEFORE_REACH), start)
             if before is not None:
                 quantity = replace(quantity, unit=g.units[_key(before.group("phrase"))])
-        slots.append(Slot("quantity", text[trigger.start() : end], trigger.start(), end, quantity))
-        pos = max(end, trigger.start() + 1)
+        slots.append(Slot("quantity", text[start:end], start, end, quantity))
+        pos = max(end, start + 1)
     return slots

@@ -8,17 +8,18 @@ found in the folded text is an offset in the original.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
+# OpenCC's t2s dictionaries convert Han characters only (every key starts at U+346E; a test
+# reads them): a text without a character from the CJK blocks on is left as it is.
+_CJK_FROM = "\u2e80"
 
 # Characters NFKC would fold that must keep their meaning here.
 _KEEP = frozenset("…")
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char in _KEEP:
         return char
@@ -28,9 +29,24 @@ def _fold_char(char: str) -> str:
     return folded
 
 
+class _FoldTable(dict[int, str]):
+    """Code point -> folded character for str.translate, each worked out when first met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def fold(text: str) -> str:
     """`text` with full-width forms made ASCII and Traditional made Simplified, same length."""
-    widened = "".join(_fold_char(char) if ord(char) > 0x7F else char for char in text)
+    if text.isascii():
+        return text
+    widened = text.translate(_FOLDED)
+    if max(widened) < _CJK_FROM:
+        return widened
     simplified: str = _T2S.convert(widened)
     if len(simplified) == len(widened):
         return simplified
