@@ -458,7 +458,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="only WMT documents of this domain (repeatable); held-out checks use the non-news ones",
     )
     evaluate.add_argument("--embedder", metavar="SPEC", help="as for `run`")
-    evaluate.add_argument("--no-cache", action="store_true", help="do not read or write the embedding and claims caches")
+    evaluate.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the embedding and claims caches"
+    )
     evaluate.add_argument("--config", type=Path, default=Path("reconcile.toml"), metavar="FILE")
     evaluate.add_argument("--verbose", action="store_true", help="also list each false conflict and missed change")
     evaluate.add_argument("--quiet", action="store_true", help="no progress messages")
