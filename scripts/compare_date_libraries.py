@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -39,6 +38,7 @@ from reconcile.lang import rules_for
 from reconcile.model import DateValue
 from reconcile.normalize.date import DateContext, date_from_iso, find_dates
 from reconcile.normalize.text import fold
+from scripts.import_timing import cold_import_seconds
 from tests.normalize.test_date import EN_DATES, ZH_DATES, Expected, Row
 
 
@@ -147,22 +147,6 @@ def jionlp(lang: str, text: str, published: DateValue | None, _: DateValue | Non
     return _jio_time(found[0]["detail"]) if found else NOTHING
 
 
-def _cold_import(module: str) -> float:
-    """Seconds to import `module` in a fresh interpreter (cumulative, from -X importtime)."""
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
-    for line in result.stderr.splitlines():
-        parts = [part.strip() for part in line.removeprefix("import time:").split("|")]
-        if len(parts) == 3 and parts[2] == module:
-            return int(parts[1]) / 1e6
-    raise RuntimeError(f"no import time reported for {module}")
-
-
 def _score(library: Library, lang: str, rows: Sequence[Row]) -> tuple[int, int, int, int, list[str]]:
     """(passed, total, passed without previous, total without previous, failures)."""
     passed = total = passed_alone = total_alone = 0
@@ -209,7 +193,7 @@ def main() -> None:
         alone_passed, alone_total = (en[2] + zh[2], en[3] + zh[3]) if "jionlp" not in name else zh[2:4]
         print(
             f"| {name} | {en_cell} | {zh[0]}/{zh[1]} | {all_passed}/{all_total} | {alone_passed}/{alone_total} "
-            f"| {_cold_import(modules[name]):.2f} s | {first_call:.2f} s |"
+            f"| {cold_import_seconds(modules[name]):.2f} s | {first_call:.2f} s |"
         )
     print()
     print("Known failures, checked:")

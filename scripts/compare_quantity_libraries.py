@@ -27,7 +27,6 @@ import contextlib
 import io
 import math
 import re
-import subprocess
 import sys
 import time
 import warnings
@@ -41,6 +40,7 @@ from reconcile.lang import rules_for
 from reconcile.model import Quantity
 from reconcile.normalize.quantity import find_quantities
 from reconcile.normalize.text import fold
+from scripts.import_timing import cold_import_seconds
 from tests.normalize.test_quantity import EN_QUANTITIES, ZH_QUANTITIES
 
 Row = tuple[str, Quantity]
@@ -163,22 +163,6 @@ def jionlp_money(_: str, text: str) -> Answer:
     return Answer(tuple(number for low, high, _ in readings for number in {low, high}), readings)
 
 
-def _cold_import(module: str) -> float:
-    """Seconds to import `module` in a fresh interpreter (cumulative, from -X importtime)."""
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
-    for line in result.stderr.splitlines():
-        parts = [part.strip() for part in line.removeprefix("import time:").split("|")]
-        if len(parts) == 3 and parts[2] == module:
-            return int(parts[1]) / 1e6
-    raise RuntimeError(f"no import time reported for {module}")
-
-
 @dataclass(frozen=True, slots=True)
 class Score:
     value: int
@@ -229,7 +213,7 @@ def main() -> None:
         money = "n/a" if library is cn2an_numbers else f"EN {en.money}, ZH {zh.money}"
         print(
             f"| {name} | {en.value}/{en.total} | {zh.value}/{zh.total} | {full[0]} | {full[1]} | {money} "
-            f"| {_cold_import(module):.2f} s | {first_call:.3f} s |"
+            f"| {cold_import_seconds(module):.2f} s | {first_call:.3f} s |"
         )
     print()
     import cn2an
