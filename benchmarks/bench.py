@@ -224,38 +224,27 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
 
-def _run_child(mode: str, *args: str) -> tuple[dict[str, Any], float]:
-    """A child's figures and the wall time of its whole process (interpreter start included)."""
+def _process(command: Sequence[str], what: str) -> tuple[str, float]:
+    """The stdout of `command` run from this checkout, and the wall time of its whole process
+    (interpreter start included); a failure stops the benchmark with the process' stderr."""
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", mode, *args],
-        cwd=ROOT,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = subprocess.run(command, cwd=ROOT, env=_env(), capture_output=True, text=True, check=False)
     wall = time.perf_counter() - started
     if done.returncode != 0:
-        raise SystemExit(f"bench: child {mode} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1]), wall
+        raise SystemExit(f"bench: {what} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return done.stdout, wall
+
+
+def _run_child(mode: str, *args: str) -> tuple[dict[str, Any], float]:
+    """A child's figures and the wall time of its process."""
+    out, wall = _process([sys.executable, __file__, "--child", mode, *args], f"child {mode}")
+    return json.loads(out.strip().splitlines()[-1]), wall
 
 
 def _cli(*args: str) -> float:
     """Wall time of `reconcile run ...` as its own process."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "reconcile", "run", *args, "--quiet"],
-        cwd=ROOT,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    wall = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"bench: reconcile run {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return wall
+    command = [sys.executable, "-m", "reconcile", "run", *args, "--quiet"]
+    return _process(command, f"reconcile run {' '.join(args)}")[1]
 
 
 def bench_seed(work: Path) -> dict[str, Any]:
