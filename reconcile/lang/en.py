@@ -340,6 +340,13 @@ NUMBERS = NumberRules(
     ),
 )
 
+# Counts in "two months later", "a hundred days ago": the number words a date count uses,
+# worth what NUMBERS says they are ("an" is "a" before a vowel).
+DATE_COUNT_WORDS = (
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "fifty", "a hundred",
+)  # fmt: skip
+
 DATES = DateRules(
     patterns=(
         r"{month_name} {day}(?:st|nd|rd|th)?,? {year}",  # December 11, 2016
@@ -403,27 +410,7 @@ DATES = DateRules(
         "dec": 12,
     },
     numerals={},
-    count_words={
-        "a": 1,
-        "an": 1,
-        "one": 1,
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "fifteen": 15,
-        "twenty": 20,
-        "thirty": 30,
-        "fifty": 50,
-        "a hundred": 100,
-    },
+    count_words={word: int({"an": 1, **NUMBERS.number_words}[word]) for word in DATE_COUNT_WORDS},
     relative_years={
         "last year": -1,
         "this year": 0,

@@ -30,6 +30,14 @@ TEXT = TextRules(
     },
 )
 
+
+def _day_numeral(number: int) -> str:
+    """1-99 as written in a date: 一, 十, 十二, 二十, 三十一 (no 一 before 十)."""
+    tens, ones = divmod(number, 10)
+    digits = "一二三四五六七八九"
+    return (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (digits[ones - 1] if ones else "")
+
+
 _NUMERALS: dict[str, float] = {
     "零": 0,
     "〇": 0,
@@ -313,39 +321,7 @@ DATES = DateRules(
     gap=r"\s*",
     word_boundaries=False,
     month_names={},
-    numerals={
-        "一": 1,
-        "二": 2,
-        "三": 3,
-        "四": 4,
-        "五": 5,
-        "六": 6,
-        "七": 7,
-        "八": 8,
-        "九": 9,
-        "十": 10,
-        "十一": 11,
-        "十二": 12,
-        "十三": 13,
-        "十四": 14,
-        "十五": 15,
-        "十六": 16,
-        "十七": 17,
-        "十八": 18,
-        "十九": 19,
-        "二十": 20,
-        "二十一": 21,
-        "二十二": 22,
-        "二十三": 23,
-        "二十四": 24,
-        "二十五": 25,
-        "二十六": 26,
-        "二十七": 27,
-        "二十八": 28,
-        "二十九": 29,
-        "三十": 30,
-        "三十一": 31,
-    },
+    numerals={_day_numeral(number): number for number in range(1, 32)},  # 一 … 十二 … 三十一
     count_words={"两": 2},  # with `numerals`
     relative_years={"去年": -1, "今年": 0, "明年": 1, "前年": -2, "后年": 2, "本年": 0, "大前年": -3, "上年": -1},
     relative_months={"上个月": -1, "上月": -1, "本月": 0, "这个月": 0, "下个月": 1, "下月": 1},
