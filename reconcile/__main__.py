@@ -1,7 +1,5 @@
 """`python -m reconcile` is the same as the `reconcile` command."""
 
-import sys
+from reconcile.cli import entry
 
-from reconcile.cli import main
-
-sys.exit(main())
+entry()

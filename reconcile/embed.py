@@ -31,6 +31,9 @@ class Embedder(Protocol):
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
+    def load(self) -> None:
+        """Load the model now rather than on the first encode (for when there is time to spare)."""
+
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
@@ -81,11 +84,14 @@ class UniversalSentenceEncoder:
         self._threads = threads or os.cpu_count() or 1
         self._model: Any = None
 
+    def load(self) -> None:
+        if self._model is None:
+            self._model = _load_use(self._threads)
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        if self._model is None:
-            self._model = _load_use(self._threads)
+        self.load()
         return _normalised(self._model.encode(list(texts)))
 
 
@@ -112,7 +118,7 @@ class SentenceTransformerEmbedder:
         self._folder = folder
         self._model: Any = None
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def load(self) -> None:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -126,6 +132,9 @@ class SentenceTransformerEmbedder:
                     "the st: embedder needs sentence-transformers: pip install 'reconcile[st]' torch==2.13.0"
                 ) from None
             self._model = SentenceTransformer(str(self._folder), device="cpu")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.load()
         vectors = self._model.encode(list(texts), batch_size=64, show_progress_bar=False)
         return _normalised(vectors)
 
@@ -153,6 +162,9 @@ class CachedEmbedder:
                     "set RECONCILE_CACHE to a writable folder or pass --no-cache"
                 ) from None
         return self._connection
+
+    def load(self) -> None:
+        self._inner.load()
 
     def _key(self, text: str) -> bytes:
         return hashlib.blake2b(f"{self.name}\x00{text}".encode(), digest_size=16).digest()

@@ -7,20 +7,24 @@ each stage for the benchmarks.
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
-from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 
+from reconcile import overlap
 from reconcile.align import NameMatcher, align, unknown_organisations
 from reconcile.cache import ClaimsCache
 from reconcile.config import Config, corpus_config
 from reconcile.embed import Embedder, embed, load_embedder
-from reconcile.errors import InputError
+from reconcile.errors import InputError, ReconcileError
 from reconcile.extract import extract
 from reconcile.ingest import ARTICLE_SUFFIXES, ingest_corpus, ingest_file, ingest_text
 from reconcile.judge import judge
@@ -28,15 +32,43 @@ from reconcile.model import Claim, Document
 from reconcile.report import Reconciliation, write_report
 from reconcile.segment import segment
 
+_Claims = list[tuple[Claim, ...]]  # one tuple per document
+_AHEAD = 4  # corpora given to the helper before the oldest is finished here: evens out their sizes
+
+
+@dataclass(slots=True)
+class _Corpus:
+    """One corpus on its way through `Pipeline._each`: read, then its claims looked up in the
+    cache; the documents still `missing` are extracted, by the helper when there is one."""
+
+    source: object
+    name: str = ""
+    documents: Sequence[Document] = ()
+    config: Config | None = None
+    claims: list[tuple[Claim, ...] | None] = field(default_factory=list)
+    missing: list[Document] = field(default_factory=list)
+    error: ReconcileError | None = None
+    in_helper: bool = False
+
 
 class Pipeline:
-    """Runs corpora through every stage with one embedder, loaded on first use."""
+    """Runs corpora through every stage with one embedder, loaded on first use.
+
+    With `background` (and where `reconcile.overlap.available()`), the corpora of `run_many`
+    and `report_folders` are extracted in a helper process, one ahead of the one embedded here.
+    """
 
     def __init__(
-        self, config: Config | None = None, embedder: Embedder | None = None, *, pinned: Collection[str] = ()
+        self,
+        config: Config | None = None,
+        embedder: Embedder | None = None,
+        *,
+        pinned: Collection[str] = (),
+        background: bool = False,
     ) -> None:
         self.config = config or Config()
         self.pinned = frozenset(pinned)  # settings given as flags: a corpus' reconcile.toml keeps them
+        self.background = background and overlap.available()
         self._embedder = embedder
         self._embedder_loaded = embedder is not None
         self._claims_cache = ClaimsCache(self.config.cache_dir) if self.config.cache else None
@@ -46,7 +78,9 @@ class Pipeline:
     def embedder(self) -> Embedder | None:
         if not self._embedder_loaded:
             cache_dir = self.config.cache_dir if self.config.cache else None
-            self._embedder = load_embedder(self.config.embedder, cache_dir=cache_dir)
+            # Beside a helper process, one core is the helper's: two BLAS threads would fight it.
+            threads = max(1, (os.cpu_count() or 1) - 1) if self.background else None
+            self._embedder = load_embedder(self.config.embedder, cache_dir=cache_dir, threads=threads)
             self._embedder_loaded = True
         return self._embedder
 
@@ -69,6 +103,36 @@ class Pipeline:
         result = self.run(documents, folder.resolve().name, config)
         return result, write_report(result, out, figure=config.figure)
 
+    def report_folders(
+        self, folders: Iterable[Path], out: Path
+    ) -> Iterator[tuple[Path, tuple[Reconciliation, list[Path]] | ReconcileError]]:
+        """`report_folder` for each folder in turn, each with its result and files or the
+        error that stopped it (an error stops that folder only)."""
+
+        def read(folder: object) -> tuple[Sequence[Document], str, Config]:
+            assert isinstance(folder, Path)
+            documents, config = self.read_folder(folder)
+            return documents, folder.resolve().name, config
+
+        def report(result: Reconciliation, config: Config) -> list[Path]:
+            return write_report(result, out, figure=config.figure)
+
+        for corpus, outcome in self._each(folders, read, report, _importer(_REPORT_IMPORTS)):
+            assert isinstance(corpus.source, Path)
+            yield corpus.source, outcome
+
+    def run_many(self, corpora: Iterable[tuple[Sequence[Document], str]]) -> Iterator[Reconciliation]:
+        """`run(documents, name)` for each (documents, name) in turn; the first error is raised."""
+
+        def read(corpus: object) -> tuple[Sequence[Document], str, Config]:
+            documents, name = cast(tuple[Sequence[Document], str], corpus)
+            return documents, name, self.config
+
+        for _, outcome in self._each(corpora, read, lambda result, config: [], _importer(())):
+            if isinstance(outcome, ReconcileError):
+                raise outcome
+            yield outcome[0]
+
     def read_folder(self, folder: Path) -> tuple[tuple[Document, ...], Config]:
         """The articles of a corpus folder, and the settings for it: the pipeline's, with the
         folder's own reconcile.toml (if any) on top. Problems with the input raise InputError."""
@@ -79,6 +143,12 @@ class Pipeline:
     def run(self, documents: Sequence[Document], corpus: str, config: Config | None = None) -> Reconciliation:
         """Reconcile `documents` (at least two) as the corpus called `corpus`, with `config`
         (default: the pipeline's; its embedder settings are the pipeline's in any case)."""
+        config = self._checked(documents, corpus, config)
+        cached = self._cached(documents)
+        missing = [document for document, known in zip(documents, cached, strict=True) if known is None]
+        return self._finish(documents, corpus, config, self._filled(cached, missing, self._extract(missing)))
+
+    def _checked(self, documents: Sequence[Document], corpus: str, config: Config | None) -> Config:
         config = config or self.config
         if len(documents) < 2:
             raise InputError(f"{corpus}: {len(documents)} document(s); reconciling needs at least two")
@@ -88,21 +158,44 @@ class Pipeline:
                     f"{document.path or document.id}: an article in {document.lang!r}, but the setting languages "
                     f"allows only {', '.join(config.languages)}; remove the article or widen languages"
                 )
-        claims: list[Claim] = []
+        return config
+
+    def _cached(self, documents: Sequence[Document]) -> list[tuple[Claim, ...] | None]:
         with self._stage("extract"):  # the claims cache stands in for extraction: its time is counted there
-            cached = self._claims_cache.get(documents) if self._claims_cache is not None else [None] * len(documents)
-        extracted: list[tuple[Document, tuple[Claim, ...]]] = []
-        for document, known in zip(documents, cached, strict=True):
-            if known is None:
-                with self._stage("segment"):
-                    sentences = segment(document)
-                with self._stage("extract"):
-                    known = extract(document, sentences)
-                extracted.append((document, known))
-            claims.extend(known)
-        if self._claims_cache is not None:
+            return self._claims_cache.get(documents) if self._claims_cache is not None else [None] * len(documents)
+
+    def _extract(self, documents: Sequence[Document]) -> tuple[_Claims, dict[str, float]]:
+        """Each document's claims, and the seconds spent segmenting and extracting them."""
+        seconds = {"segment": 0.0, "extract": 0.0}
+        claims: _Claims = []
+        for document in documents:
+            started = time.perf_counter()
+            sentences = segment(document)
+            segmented = time.perf_counter()
+            claims.append(extract(document, sentences))
+            seconds["segment"] += segmented - started
+            seconds["extract"] += time.perf_counter() - segmented
+        return claims, seconds
+
+    def _filled(
+        self,
+        cached: Sequence[tuple[Claim, ...] | None],
+        missing: Sequence[Document],
+        extracted: tuple[_Claims, dict[str, float]],
+    ) -> _Claims:
+        """The cached claims with the extracted ones in the gaps; the extracted go into the cache."""
+        claims, seconds = extracted
+        for stage, spent in seconds.items():
+            self.stage_seconds[stage] += spent
+        if self._claims_cache is not None and missing:
             with self._stage("extract"):
-                self._claims_cache.put(extracted)
+                self._claims_cache.put(list(zip(missing, claims, strict=True)))
+        fresh = iter(claims)
+        return [known if known is not None else next(fresh) for known in cached]
+
+    def _finish(self, documents: Sequence[Document], corpus: str, config: Config, extracted: _Claims) -> Reconciliation:
+        """Embed, align and judge the claims of one corpus."""
+        claims = [claim for document_claims in extracted for claim in document_claims]
         embedder = self.embedder
         vectors: np.ndarray | None = None
         names = NameMatcher()
@@ -124,6 +217,107 @@ class Pipeline:
             findings=findings,
             embedder=embedder.name if embedder is not None else "none",
         )
+
+    def _each(
+        self,
+        sources: Iterable[object],
+        read: Callable[[object], tuple[Sequence[Document], str, Config]],
+        report: Callable[[Reconciliation, Config], list[Path]],
+        warm_up: Callable[[], None],
+    ) -> Iterator[tuple[_Corpus, tuple[Reconciliation, list[Path]] | ReconcileError]]:
+        """Each source read, reconciled and reported, in order. With a helper, corpora are read
+        up to `_AHEAD` ahead and extracted there while the oldest is finished here; `warm_up`
+        runs, with the model load, while the helper extracts the first."""
+        helper = overlap.Helper(self._extract) if self.background else None
+        ahead = _AHEAD if helper is not None else 0
+        pending: deque[_Corpus] = deque()
+        try:
+            for source in sources:
+                corpus = self._prepared(source, read)
+                if helper is not None and corpus.missing:
+                    try:
+                        helper.submit(corpus.missing)
+                        corpus.in_helper = True
+                    except overlap.HelperFailed:
+                        ahead = 0  # the corpora it holds are extracted here when collected
+                    if corpus.in_helper and not self._embedder_loaded:
+                        with self._stage("model load"):
+                            if (embedder := self.embedder) is not None:
+                                embedder.load()
+                        with self._stage("imports"):
+                            warm_up()
+                pending.append(corpus)
+                while len(pending) > ahead:
+                    yield self._finished(pending.popleft(), helper, report)
+            while pending:
+                yield self._finished(pending.popleft(), helper, report)
+        finally:
+            if helper is not None:
+                helper.close()
+
+    def _finished(
+        self,
+        corpus: _Corpus,
+        helper: overlap.Helper[Sequence[Document], Any] | None,
+        report: Callable[[Reconciliation, Config], list[Path]],
+    ) -> tuple[_Corpus, tuple[Reconciliation, list[Path]] | ReconcileError]:
+        self._collect(corpus, helper)
+        return corpus, self._outcome(corpus, report)
+
+    def _prepared(self, source: object, read: Callable[[object], tuple[Sequence[Document], str, Config]]) -> _Corpus:
+        corpus = _Corpus(source)
+        try:
+            corpus.documents, corpus.name, config = read(source)
+            corpus.config = self._checked(corpus.documents, corpus.name, config)
+            corpus.claims = self._cached(corpus.documents)
+        except ReconcileError as error:
+            corpus.error = error
+            return corpus
+        corpus.missing = [doc for doc, known in zip(corpus.documents, corpus.claims, strict=True) if known is None]
+        return corpus
+
+    def _collect(self, corpus: _Corpus, helper: overlap.Helper[Sequence[Document], Any] | None) -> None:
+        """The claims of `corpus`, from the helper or (without one, or when it failed) from here."""
+        if corpus.error is not None:
+            return
+        try:
+            if corpus.in_helper:
+                assert helper is not None
+                with self._stage("waiting for the helper"):
+                    extracted = helper.result()
+            else:
+                extracted = self._extract(corpus.missing)
+        except overlap.HelperFailed:
+            extracted = self._extract(corpus.missing)
+        except ReconcileError as error:
+            corpus.error = error
+            return
+        corpus.claims = list(self._filled(corpus.claims, corpus.missing, extracted))
+
+    def _outcome(
+        self, corpus: _Corpus, report: Callable[[Reconciliation, Config], list[Path]]
+    ) -> tuple[Reconciliation, list[Path]] | ReconcileError:
+        if corpus.error is not None:
+            return corpus.error
+        assert corpus.config is not None
+        try:
+            result = self._finish(corpus.documents, corpus.name, corpus.config, corpus.claims)  # type: ignore[arg-type]
+            return result, report(result, corpus.config)
+        except ReconcileError as error:
+            return error
+
+
+# What the reports import on first use (matplotlib, for the timeline: about half a second),
+# imported while the helper extracts the first corpus.
+_REPORT_IMPORTS = ("matplotlib.figure", "matplotlib.backends.backend_agg", "matplotlib.dates")
+
+
+def _importer(modules: Sequence[str]) -> Callable[[], None]:
+    def load() -> None:
+        for module in modules:
+            importlib.import_module(module)
+
+    return load
 
 
 def compare(

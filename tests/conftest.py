@@ -28,6 +28,9 @@ class HashingEmbedder:
     def __init__(self, dimensions: int = 256) -> None:
         self.dimensions = dimensions
 
+    def load(self) -> None:
+        """Nothing to load."""
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for row, text in enumerate(texts):

@@ -28,6 +28,9 @@ class CountingEncoder:
     def __init__(self) -> None:
         self.seen: list[str] = []
 
+    def load(self) -> None:
+        """Nothing to load."""
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.seen.extend(texts)
         return np.stack([expected(text) for text in texts]) if texts else np.zeros((0, 8), dtype=np.float32)
@@ -35,6 +38,9 @@ class CountingEncoder:
 
 class RefusingEncoder:
     name = "counting-test"
+
+    def load(self) -> None:
+        """Nothing to load."""
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         raise AssertionError(f"the model was asked to embed {len(texts)} text(s) although all were cached")

@@ -1,0 +1,112 @@
+"""Extraction in a second process, while this one loads the model and embeds.
+
+Extraction is pure Python and keeps one core busy; the embedder is numpy, which a second
+BLAS thread speeds up only 1.5×, and which slows down badly when it shares its cores with
+a busy process. So on two cores the pipeline runs best split in two: a helper forked from
+this process (every module already imported) segments and extracts the next corpus while
+this one loads the model, or embeds, aligns and judges the corpora before, with one BLAS
+thread fewer.
+
+Used only where fork is safe and pays: Linux, two cores or more, not inside a daemon
+process (a Dask worker has a core of its own and may not fork).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, cast
+
+from reconcile.errors import ReconcileError
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+
+def available() -> bool:
+    """Whether a helper process can run here, and has a core of its own to run on."""
+    return sys.platform == "linux" and (os.cpu_count() or 1) >= 2 and not multiprocessing.current_process().daemon
+
+
+class HelperFailed(Exception):
+    """The helper could not do a job for a reason other than its input (a bug, or it died):
+    the caller does the job itself, so a traceback is its own."""
+
+
+class Helper(Generic[Job, Result]):
+    """A forked process running `work` on the jobs submitted, in order; their results are
+    collected in the same order. Queues carry both ways (a thread of each process feeds
+    them), so neither side blocks on a full pipe, however many jobs are ahead."""
+
+    def __init__(self, work: Callable[[Job], Result]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._jobs: multiprocessing.Queue[Job | None] = context.Queue()
+        self._results: multiprocessing.Queue[tuple[str, Any]] = context.Queue()
+        self._process = context.Process(
+            target=_serve, args=(self._jobs, self._results, work), name="reconcile-extract", daemon=True
+        )
+        self._process.start()
+        self.pending = 0
+
+    def submit(self, job: Job) -> None:
+        """Queue `job` behind those already submitted."""
+        if not self._process.is_alive():
+            raise HelperFailed(f"the helper process is gone (exit code {self._process.exitcode})")
+        self._jobs.put(job)
+        self.pending += 1
+
+    def result(self) -> Result:
+        """The result of the oldest job not yet collected; its ReconcileError is raised as it is."""
+        assert self.pending, "no job submitted"
+        self.pending -= 1
+        while True:
+            try:
+                status, value = self._results.get(timeout=_POLL_SECONDS)
+                break
+            except queue.Empty:
+                if not self._process.is_alive():
+                    raise HelperFailed(f"the helper process is gone (exit code {self._process.exitcode})") from None
+        if status == "error":
+            raise value
+        if status == "failed":
+            raise HelperFailed(value)
+        return cast(Result, value)
+
+    def close(self) -> None:
+        """Stop the helper, at once if it still has work."""
+        if self._process.is_alive():
+            if not self.pending:
+                self._jobs.put(None)
+                self._process.join(timeout=2)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join()
+        for channel in (self._jobs, self._results):
+            channel.cancel_join_thread()  # what was never collected is dropped, not waited for
+            channel.close()
+
+
+_POLL_SECONDS = 0.5  # how often a wait for a result checks that the helper is still alive
+
+
+def _serve(
+    jobs: multiprocessing.Queue[Job | None],
+    results: multiprocessing.Queue[tuple[str, Any]],
+    work: Callable[[Job], Result],
+) -> None:
+    """The helper's loop: Ctrl-C is for the main process, which stops the helper itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while (job := jobs.get()) is not None:
+        try:
+            reply: tuple[str, Any] = ("ok", work(job))
+        except ReconcileError as error:
+            reply = ("error", error)
+        except Exception as error:  # the caller re-runs the job, to show its traceback
+            reply = ("failed", f"{type(error).__name__}: {error}")
+        results.put(reply)
+    results.close()
+    results.join_thread()  # the last results are in the pipe before this process ends
