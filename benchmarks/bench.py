@@ -7,7 +7,7 @@ Sections:
          --no-cache, fresh output folder), and where that process spends its time;
   embed  USE v3 throughput with 1 and 2 BLAS threads;
   wmt    the 437 WMT22 zh-en document pairs through the pipeline (`Pipeline.run_many`, with
-         the helper process), embedding cache cold (a fresh folder), then warm (same folder):
+         and without the helper process), embedding cache cold (a fresh folder), then warm (same folder):
          sentences/s, stages, peak memory, overhead ratio (everything but embedding) /
          embedding, where embedding counts the model load, and cold/warm;
   scale  alignment of two long documents made of WMT sentences (5k and 20k sentences a
@@ -105,8 +105,9 @@ def child_embed(wmt: Path) -> dict[str, Any]:
 
 
 def child_wmt(wmt: Path, cache_dir: str, helper: str = "helper") -> dict[str, Any]:
-    """The 437 pairs through one Pipeline (`run_many`: the helper process extracting pairs
-    ahead, unless `helper` is "alone"), documents built as reconcile.evaluation.wmt does."""
+    """The 437 pairs through one Pipeline (`run_many`: the helper process extracts the first
+    pair while the model loads, unless `helper` is "alone"), documents built as
+    reconcile.evaluation.wmt does."""
     from reconcile.config import Config
     from reconcile.ingest import ingest_text
     from reconcile.pipeline import Pipeline

@@ -7,10 +7,11 @@ each stage for the benchmarks.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import time
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +34,6 @@ from reconcile.report import Reconciliation, write_report
 from reconcile.segment import segment
 
 _Claims = list[tuple[Claim, ...]]  # one tuple per document
-_AHEAD = 4  # corpora given to the helper before the oldest is finished here: evens out their sizes
 
 
 @dataclass(slots=True)
@@ -54,8 +54,8 @@ class _Corpus:
 class Pipeline:
     """Runs corpora through every stage with one embedder, loaded on first use.
 
-    With `background` (and where `reconcile.overlap.available()`), the corpora of `run_many`
-    and `report_folders` are extracted in a helper process, one ahead of the one embedded here.
+    With `background` (and where `reconcile.overlap.available()`), `run_many` and
+    `report_folders` extract their first corpus in a helper process while the model loads.
     """
 
     def __init__(
@@ -78,9 +78,7 @@ class Pipeline:
     def embedder(self) -> Embedder | None:
         if not self._embedder_loaded:
             cache_dir = self.config.cache_dir if self.config.cache else None
-            # Beside a helper process, one core is the helper's: two BLAS threads would fight it.
-            threads = max(1, (os.cpu_count() or 1) - 1) if self.background else None
-            self._embedder = load_embedder(self.config.embedder, cache_dir=cache_dir, threads=threads)
+            self._embedder = load_embedder(self.config.embedder, cache_dir=cache_dir)
             self._embedder_loaded = True
         return self._embedder
 
@@ -225,32 +223,26 @@ class Pipeline:
         report: Callable[[Reconciliation, Config], list[Path]],
         warm_up: Callable[[], None],
     ) -> Iterator[tuple[_Corpus, tuple[Reconciliation, list[Path]] | ReconcileError]]:
-        """Each source read, reconciled and reported, in order. With a helper, corpora are read
-        up to `_AHEAD` ahead and extracted there while the oldest is finished here; `warm_up`
-        runs, with the model load, while the helper extracts the first."""
+        """Each source read, reconciled and reported, in order. The first corpus to extract is
+        extracted by a helper while this process loads the model and runs `warm_up`; the rest
+        here, where extraction beside embedding measured slower than one after the other."""
         helper = overlap.Helper(self._extract) if self.background else None
-        ahead = _AHEAD if helper is not None else 0
-        pending: deque[_Corpus] = deque()
         try:
             for source in sources:
                 corpus = self._prepared(source, read)
                 if helper is not None and corpus.missing:
-                    try:
+                    with contextlib.suppress(overlap.HelperFailed):  # then it is extracted here
                         helper.submit(corpus.missing)
                         corpus.in_helper = True
-                    except overlap.HelperFailed:
-                        ahead = 0  # the corpora it holds are extracted here when collected
-                    if corpus.in_helper and not self._embedder_loaded:
-                        with self._stage("model load"):
-                            if (embedder := self.embedder) is not None:
-                                embedder.load()
-                        with self._stage("imports"):
-                            warm_up()
-                pending.append(corpus)
-                while len(pending) > ahead:
-                    yield self._finished(pending.popleft(), helper, report)
-            while pending:
-                yield self._finished(pending.popleft(), helper, report)
+                    with self._stage("model load"):
+                        if (embedder := self.embedder) is not None:
+                            embedder.load()
+                    with self._stage("imports"):
+                        warm_up()
+                yield self._finished(corpus, helper, report)
+                if corpus.in_helper and helper is not None:
+                    helper.close()
+                    helper = None
         finally:
             if helper is not None:
                 helper.close()
