@@ -105,7 +105,7 @@ def child_embed(wmt: Path) -> dict[str, Any]:
 
 
 def child_wmt(wmt: Path, cache_dir: str, helper: str = "helper") -> dict[str, Any]:
-    """The 437 pairs through one Pipeline (`run_many`: the helper process extracts the first
+    """The 437 pairs through one Pipeline (`run_many`: the helper process extracts, the first
     pair while the model loads, unless `helper` is "alone"), documents built as
     reconcile.evaluation.wmt does."""
     from reconcile.config import Config

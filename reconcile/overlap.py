@@ -1,11 +1,13 @@
-"""Extraction in a second process while this one loads the model.
+"""Extraction in a second process, so that it can run while this one loads the model.
 
 A cold run spends its first second or two on work no corpus needs twice: extraction's
-first-use pattern work (pure Python) and the model load and report imports. On two cores
-they need not wait for each other: a helper forked from this process (every module
-already imported) segments and extracts the first corpus meanwhile. After that the helper
-stops: extraction beside embedding measured slower on this 2-core machine than one after
-the other (the 437 WMT pairs took 0.92× the speed), so later corpora are extracted here.
+first-use pattern work (pure Python), and the model load and report imports. On two cores
+they need not wait for each other: a helper forked from this process (every module already
+imported) segments and extracts the first corpus meanwhile, and then the later corpora,
+keeping what it compiled. It extracts one corpus at a time, while this process waits:
+extracting the next corpus beside the embedding of this one measured slower on this 2-core
+machine than one after the other (0.92× over the 437 WMT pairs: both slow down sharing
+the cores, and the embedder loses its second BLAS thread).
 
 Used only where fork is safe and pays: Linux, two cores or more, not inside a daemon
 process (a Dask worker has a core of its own and may not fork).

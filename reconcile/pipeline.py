@@ -55,7 +55,7 @@ class Pipeline:
     """Runs corpora through every stage with one embedder, loaded on first use.
 
     With `background` (and where `reconcile.overlap.available()`), `run_many` and
-    `report_folders` extract their first corpus in a helper process while the model loads.
+    `report_folders` extract in a helper process, the first corpus while the model loads.
     """
 
     def __init__(
@@ -223,9 +223,10 @@ class Pipeline:
         report: Callable[[Reconciliation, Config], list[Path]],
         warm_up: Callable[[], None],
     ) -> Iterator[tuple[_Corpus, tuple[Reconciliation, list[Path]] | ReconcileError]]:
-        """Each source read, reconciled and reported, in order. The first corpus to extract is
-        extracted by a helper while this process loads the model and runs `warm_up`; the rest
-        here, where extraction beside embedding measured slower than one after the other."""
+        """Each source read, reconciled and reported, in order. With a helper, extraction is
+        the helper's: the first corpus while this process loads the model and runs `warm_up`,
+        each later one while this process waits (extraction beside embedding measured slower
+        than one after the other, and the helper keeps what it compiled on first use)."""
         helper = overlap.Helper(self._extract) if self.background else None
         try:
             for source in sources:
@@ -234,15 +235,13 @@ class Pipeline:
                     with contextlib.suppress(overlap.HelperFailed):  # then it is extracted here
                         helper.submit(corpus.missing)
                         corpus.in_helper = True
-                    with self._stage("model load"):
-                        if (embedder := self.embedder) is not None:
-                            embedder.load()
-                    with self._stage("imports"):
-                        warm_up()
+                    if not self._embedder_loaded:
+                        with self._stage("model load"):
+                            if (embedder := self.embedder) is not None:
+                                embedder.load()
+                        with self._stage("imports"):
+                            warm_up()
                 yield self._finished(corpus, helper, report)
-                if corpus.in_helper and helper is not None:
-                    helper.close()
-                    helper = None
         finally:
             if helper is not None:
                 helper.close()
