@@ -241,19 +241,11 @@ class Pipeline:
                                 embedder.load()
                         with self._stage("imports"):
                             warm_up()
-                yield self._finished(corpus, helper, report)
+                self._collect(corpus, helper)
+                yield corpus, self._outcome(corpus, report)
         finally:
             if helper is not None:
                 helper.close()
-
-    def _finished(
-        self,
-        corpus: _Corpus,
-        helper: overlap.Helper[Sequence[Document], Any] | None,
-        report: Callable[[Reconciliation, Config], list[Path]],
-    ) -> tuple[_Corpus, tuple[Reconciliation, list[Path]] | ReconcileError]:
-        self._collect(corpus, helper)
-        return corpus, self._outcome(corpus, report)
 
     def _prepared(self, source: object, read: Callable[[object], tuple[Sequence[Document], str, Config]]) -> _Corpus:
         corpus = _Corpus(source)
@@ -283,7 +275,7 @@ class Pipeline:
         except ReconcileError as error:
             corpus.error = error
             return
-        corpus.claims = list(self._filled(corpus.claims, corpus.missing, extracted))
+        corpus.claims = list[tuple[Claim, ...] | None](self._filled(corpus.claims, corpus.missing, extracted))
 
     def _outcome(
         self, corpus: _Corpus, report: Callable[[Reconciliation, Config], list[Path]]
