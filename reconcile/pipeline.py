@@ -275,7 +275,7 @@ class Pipeline:
         except ReconcileError as error:
             corpus.error = error
             return
-        corpus.claims = list[tuple[Claim, ...] | None](self._filled(corpus.claims, corpus.missing, extracted))
+        corpus.claims = list(self._filled(corpus.claims, corpus.missing, extracted))
 
     def _outcome(
         self, corpus: _Corpus, report: Callable[[Reconciliation, Config], list[Path]]
