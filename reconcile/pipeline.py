@@ -122,11 +122,8 @@ class Pipeline:
     def run_many(self, corpora: Iterable[tuple[Sequence[Document], str]]) -> Iterator[Reconciliation]:
         """`run(documents, name)` for each (documents, name) in turn; the first error is raised."""
 
-        def read(corpus: object) -> tuple[Sequence[Document], str, Config]:
-            documents, name = cast(tuple[Sequence[Document], str], corpus)
-            return documents, name, self.config
-
-        for _, outcome in self._each(corpora, read, lambda result, config: [], _importer(())):
+        with_config = ((documents, name, self.config) for documents, name in corpora)
+        for _, outcome in self._each(with_config, _given, lambda result, config: [], lambda: None):
             if isinstance(outcome, ReconcileError):
                 raise outcome
             yield outcome[0]
@@ -141,13 +138,14 @@ class Pipeline:
     def run(self, documents: Sequence[Document], corpus: str, config: Config | None = None) -> Reconciliation:
         """Reconcile `documents` (at least two) as the corpus called `corpus`, with `config`
         (default: the pipeline's; its embedder settings are the pipeline's in any case)."""
-        config = self._checked(documents, corpus, config)
-        cached = self._cached(documents)
-        missing = [document for document, known in zip(documents, cached, strict=True) if known is None]
-        return self._finish(documents, corpus, config, self._filled(cached, missing, self._extract(missing)))
+        prepared = self._prepared((documents, corpus, config or self.config), _given)
+        self._collect(prepared, None)
+        if prepared.error is not None:
+            raise prepared.error
+        assert prepared.config is not None
+        return self._finish(documents, corpus, prepared.config, prepared.claims)  # type: ignore[arg-type]
 
-    def _checked(self, documents: Sequence[Document], corpus: str, config: Config | None) -> Config:
-        config = config or self.config
+    def _checked(self, documents: Sequence[Document], corpus: str, config: Config) -> Config:
         if len(documents) < 2:
             raise InputError(f"{corpus}: {len(documents)} document(s); reconciling needs at least two")
         for document in documents:
@@ -293,6 +291,11 @@ class Pipeline:
 # What the reports import on first use (matplotlib, for the timeline: about half a second),
 # imported while the helper extracts the first corpus.
 _REPORT_IMPORTS = ("matplotlib.figure", "matplotlib.backends.backend_agg", "matplotlib.dates")
+
+
+def _given(source: object) -> tuple[Sequence[Document], str, Config]:
+    """A source that is already (documents, name, config)."""
+    return cast(tuple[Sequence[Document], str, Config], source)
 
 
 def _importer(modules: Sequence[str]) -> Callable[[], None]:
