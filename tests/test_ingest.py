@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reconcile.config import Config
 from reconcile.errors import InputError
-from reconcile.ingest import ingest_corpus, ingest_file, ingest_text
+from reconcile.ingest import _INLINE, _INLINE_HINT, ingest_corpus, ingest_file, ingest_text
 from reconcile.lang.detect import detect_language
 
 from .conftest import SEED_CORPUS
@@ -110,3 +112,30 @@ def test_bad_front_matter_is_named(tmp_path: Path, front_matter: str, message: s
     path.write_text(f"---\n{front_matter}---\nSome text about a company that hired people.\n", encoding="utf-8")
     with pytest.raises(InputError, match=message):
         ingest_file(path, Config())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "an image ![logo](a.png) here",
+        "a [link](/about) here",
+        "see example.com/a via https://example.com/a",
+        "files at ftp://files.example.org",
+        "visit www.example.com today",
+        "one<br>two",
+        "<!DOCTYPE html>",
+        "AT&amp;T",
+        "**bold** words",
+        "an _italic_ word",
+        "run `make`",
+    ],
+)
+def test_every_kind_of_markup_shows_the_hint(line: str) -> None:
+    """Cleaning tries the markup pattern only on lines holding its hint."""
+    assert _INLINE.search(line) and _INLINE_HINT.search(line)
+
+
+@given(st.text(alphabet=st.sampled_from("htpsfw .:/!?[]()<>&#;*_`-\n中a1"), max_size=40))
+def test_a_line_without_the_hint_holds_no_markup(line: str) -> None:
+    if _INLINE.search(line):
+        assert _INLINE_HINT.search(line)
