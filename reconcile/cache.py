@@ -1,19 +1,25 @@
-"""What is kept on disk between runs: SQLite files shared by concurrent runs, and the claims.
+"""What is kept on disk between runs: SQLite files shared by concurrent runs.
 
-Both caches (claims here, embeddings in `embed.py`) live in `Config.cache_dir`, one SQLite
-file each, in write-ahead-log mode: readers never wait for a writer, SQLite serialises
-writers itself (busy timeout), so several runs or Dask workers can share a folder. A write
-that still fails costs only a recomputation next time and is logged, never raised.
+Three caches live in `Config.cache_dir`, one SQLite file each, in write-ahead-log mode:
+readers never wait for a writer, SQLite serialises writers itself (busy timeout), so
+several runs or Dask workers can share a folder. A write that still fails costs only a
+recomputation next time and is logged, never raised.
 
-A document's claims are keyed by its content (id, language, publication date, section
-starts, text) and by a fingerprint of the code and data extraction reads (segment.py,
-extract.py, model.py, normalize/, lang/, data/ and the versions of OpenCC and pypinyin), so
-editing a lexicon or a rule misses the old rows instead of serving stale claims. Claims
-are stored pickled: the cache folder is the user's own, trusted like the embedding cache.
+- embeddings (`embed.py`), keyed by embedder and text;
+- each document's claims, keyed by its content (id, language, publication date, section
+  starts, text) and by a fingerprint of the code and data extraction reads (segment.py,
+  extract.py, model.py, normalize/, lang/, data/ and the versions of OpenCC and pypinyin),
+  so editing a lexicon or a rule misses the old rows instead of serving stale claims;
+- each corpus' claims and findings, keyed by its documents' keys, its name, the settings
+  that decide findings and a fingerprint of all of reconcile's code and data: a rerun over
+  an archive where most corpora did not change reads them instead of aligning again.
+
+Rows are stored pickled: the cache folder is the user's own, trusted like the embedding cache.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import pickle
@@ -21,12 +27,14 @@ import sqlite3
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
 
-from reconcile.model import Claim, Document
+from reconcile.config import Config
+from reconcile.model import Claim, Document, Finding
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +42,10 @@ _CLAIMS_SCHEMA = "CREATE TABLE IF NOT EXISTS claims (key BLOB PRIMARY KEY, claim
 # What extraction reads besides a document: its own code, the model it builds, the language data.
 _EXTRACTION_SOURCES = ("segment.py", "extract.py", "model.py", "normalize", "lang", "data")
 _EXTRACTION_PACKAGES = ("opencc", "pypinyin")
+_RESULT_PACKAGES = (*_EXTRACTION_PACKAGES, "numpy")  # numpy: similarities, rounded in findings
+_RESULTS_SCHEMA = "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, results BLOB NOT NULL)"
+# Settings that change no claim and no finding: where caches live, the input size limit, the figure.
+_NOT_IN_RESULTS = frozenset({"cache", "cache_dir", "max_file_bytes", "figure"})
 _CHUNK = 500  # keys per SELECT, well under SQLite's limit on parameters
 
 
@@ -85,25 +97,39 @@ def write_rows(connection: sqlite3.Connection, statement: str, rows: Sequence[tu
         logger.warning("%s not updated (%s); the results are used anyway", what, error)
 
 
-@cache
-def extraction_fingerprint() -> str:
-    """A digest of everything but the document that decides what extraction finds, once per process."""
+def _fingerprint(sources: Sequence[str], packages: Sequence[str]) -> str:
+    """A digest of the files (or folders) `sources` of the reconcile package, the versions of
+    `packages` and the Python version."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"python {sys.version_info[0]}.{sys.version_info[1]}".encode())
-    for package in _EXTRACTION_PACKAGES:
+    for package in packages:
         digest.update(f"\x00{package} {metadata.version(package)}".encode())
     root = files("reconcile")
-    sources: dict[str, bytes] = {}
-    pending = [(name, root.joinpath(name)) for name in _EXTRACTION_SOURCES]
+    contents: dict[str, bytes] = {}
+    pending = [(name, root.joinpath(name)) for name in sources]
     while pending:
         name, entry = pending.pop()
         if entry.is_dir():
             pending.extend((f"{name}/{child.name}", child) for child in entry.iterdir() if child.name != "__pycache__")
         elif not name.endswith(".pyc"):
-            sources[name] = entry.read_bytes()
-    for name in sorted(sources):  # in a fixed order: the listing order of a folder is the file system's
-        digest.update(b"\x00" + name.encode() + b"\x00" + sources[name])
+            contents[name] = entry.read_bytes()
+    for name in sorted(contents):  # in a fixed order: the listing order of a folder is the file system's
+        digest.update(b"\x00" + name.encode() + b"\x00" + contents[name])
     return digest.hexdigest()
+
+
+@cache
+def extraction_fingerprint() -> str:
+    """A digest of everything but the document that decides what extraction finds, once per process."""
+    return _fingerprint(_EXTRACTION_SOURCES, _EXTRACTION_PACKAGES)
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of all of reconcile's code and data, once per process: what decides findings."""
+    return _fingerprint(
+        [entry.name for entry in files("reconcile").iterdir() if entry.name != "__pycache__"], _RESULT_PACKAGES
+    )
 
 
 def _document_key(document: Document) -> bytes:
@@ -116,33 +142,63 @@ def _document_key(document: Document) -> bytes:
     return digest.digest()
 
 
-class ClaimsCache:
-    """The claims of documents already extracted, in `cache_dir`/claims.sqlite.
+class _Store:
+    """One cache file, opened on first use. A cache that cannot be kept (the folder is a
+    file, the database is damaged) is logged and the run goes on without it; the embedding
+    cache, which the run cannot do without, is the one that reports an unusable folder."""
 
-    A cache that cannot be kept (the folder is a file, the database is damaged) is logged and
-    the run goes on extracting; the embedding cache, which the run cannot do without, is the
-    one that reports an unusable folder as an error.
-    """
-
-    def __init__(self, cache_dir: Path) -> None:
-        self._path = cache_dir / "claims.sqlite"
+    def __init__(self, path: Path, schema: str, name: str, without: str) -> None:
+        self._path = path
+        self._schema = schema
+        self._name = name  # the table, and its column of values
+        self._without = without  # what the run does instead, for the warning
         self._connection: sqlite3.Connection | None = None
         self._given_up = False
 
     def _db(self) -> sqlite3.Connection | None:
         if self._connection is None and not self._given_up:
             try:
-                self._connection = connect(self._path, _CLAIMS_SCHEMA)
+                self._connection = connect(self._path, self._schema)
             except (OSError, sqlite3.Error) as error:
                 self._give_up(error)
         return self._connection
 
     def _give_up(self, error: OSError | sqlite3.Error) -> None:
         reason = unusable(self._path, error)
-        logger.warning("claims cache %s not used (%s); extracting every document", self._path, reason)
+        logger.warning("%s cache %s not used (%s); %s", self._name, self._path, reason, self._without)
         if self._connection is not None:
             self._connection.close()
         self._connection, self._given_up = None, True
+
+    def _read(self, keys: list[bytes]) -> dict[bytes, bytes]:
+        blobs: dict[bytes, bytes] = {}
+        db = self._db()
+        try:
+            for start in range(0, len(keys) if db is not None else 0, _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                query = f"SELECT key, {self._name} FROM {self._name} WHERE key IN ({','.join('?' * len(chunk))})"
+                blobs.update(db.execute(query, chunk).fetchall())  # type: ignore[union-attr]
+        except sqlite3.Error as error:
+            self._give_up(error)
+        return blobs
+
+    def _write(self, rows: Sequence[tuple[bytes, bytes]]) -> None:
+        """Keep `rows` (a failure to write is logged, not raised)."""
+        db = self._db()
+        if not rows or db is None:
+            return
+        statement = f"INSERT OR REPLACE INTO {self._name} VALUES (?, ?)"
+        try:
+            write_rows(db, statement, rows, f"{self._name} cache {self._path}")
+        except sqlite3.Error as error:  # not a busy database (write_rows logs those): a damaged one
+            self._give_up(error)
+
+
+class ClaimsCache(_Store):
+    """The claims of documents already extracted, in `cache_dir`/claims.sqlite."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        super().__init__(cache_dir / "claims.sqlite", _CLAIMS_SCHEMA, "claims", "extracting every document")
 
     def get(self, documents: Sequence[Document]) -> list[tuple[Claim, ...] | None]:
         """The cached claims of each of `documents`, None where there are none.
@@ -157,28 +213,60 @@ class ClaimsCache:
             for key, document in zip(keys, documents, strict=True)
         ]
 
-    def _read(self, keys: list[bytes]) -> dict[bytes, bytes]:
-        blobs: dict[bytes, bytes] = {}
-        db = self._db()
-        try:
-            for start in range(0, len(keys) if db is not None else 0, _CHUNK):
-                chunk = keys[start : start + _CHUNK]
-                query = f"SELECT key, claims FROM claims WHERE key IN ({','.join('?' * len(chunk))})"
-                blobs.update(db.execute(query, chunk).fetchall())  # type: ignore[union-attr]
-        except sqlite3.Error as error:
-            self._give_up(error)
-        return blobs
-
     def put(self, extracted: Sequence[tuple[Document, tuple[Claim, ...]]]) -> None:
         """Keep the claims of these documents (a failure to write is logged, not raised)."""
-        db = self._db()
-        if not extracted or db is None:
-            return
-        rows = [(_document_key(document), pickle.dumps(claims, protocol=5)) for document, claims in extracted]
+        self._write([(_document_key(document), pickle.dumps(claims, protocol=5)) for document, claims in extracted])
+
+
+@dataclass(frozen=True, slots=True)
+class KnownResult:
+    """What a corpus was reconciled into, as the results cache keeps it."""
+
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    embedder: str
+
+
+class ResultsCache(_Store):
+    """The claims and findings of corpora already reconciled, in `cache_dir`/results.sqlite.
+
+    Used only when the settings name everything that made a result (the embedder is the
+    configured one, not an object handed to the pipeline), so its key can describe it.
+    """
+
+    def __init__(self, cache_dir: Path) -> None:
+        super().__init__(cache_dir / "results.sqlite", _RESULTS_SCHEMA, "results", "reconciling every corpus")
+
+    @staticmethod
+    def key(documents: Sequence[Document], corpus: str, config: Config) -> bytes:
+        """The documents' keys, the corpus name, the settings that decide findings, all the code."""
+        settings = {
+            field.name: getattr(config, field.name)
+            for field in dataclasses.fields(config)
+            if field.name not in _NOT_IN_RESULTS
+        }
+        digest = hashlib.blake2b(digest_size=16)
+        for part in (code_fingerprint().encode(), corpus.encode(), repr(settings).encode()):
+            digest.update(len(part).to_bytes(8, "little") + part)
+        for document in documents:
+            digest.update(_document_key(document))
+        return digest.digest()
+
+    def get(self, key: bytes) -> KnownResult | None:
+        """The result kept under `key`; a row that does not unpickle to one is a miss."""
+        blob = self._read([key]).get(key)
+        if blob is None:
+            return None
         try:
-            write_rows(db, "INSERT OR REPLACE INTO claims VALUES (?, ?)", rows, f"claims cache {self._path}")
-        except sqlite3.Error as error:  # not a busy database (write_rows logs those): a damaged one
-            self._give_up(error)
+            known = pickle.loads(blob)
+        except Exception as error:  # any damage: a miss, recomputed and rewritten
+            logger.info("results cache row unreadable (%s); reconciling again", error)
+            return None
+        return known if isinstance(known, KnownResult) else None
+
+    def put(self, key: bytes, known: KnownResult) -> None:
+        """Keep `known` under `key` (a failure to write is logged, not raised)."""
+        self._write([(key, pickle.dumps(known, protocol=5))])
 
 
 def _unpickled(blob: bytes, doc: str) -> tuple[Claim, ...] | None:

@@ -367,7 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SPEC",
         help="'use' (default, multilingual USE v3), 'st:PATH' (local sentence-transformers model) or 'none'",
     )
-    run.add_argument("--no-cache", action="store_true", help="do not read or write the embedding and claims caches")
+    run.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the embedding, claims and results caches"
+    )
     run.add_argument(
         "--config",
         type=Path,

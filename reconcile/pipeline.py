@@ -22,7 +22,7 @@ import numpy as np
 
 from reconcile import overlap
 from reconcile.align import NameMatcher, align, unknown_organisations
-from reconcile.cache import ClaimsCache
+from reconcile.cache import ClaimsCache, KnownResult, ResultsCache
 from reconcile.config import Config, corpus_config
 from reconcile.embed import Embedder, embed, load_embedder
 from reconcile.errors import InputError, ReconcileError
@@ -49,6 +49,8 @@ class _Corpus:
     missing: list[Document] = field(default_factory=list)
     error: ReconcileError | None = None
     in_helper: bool = False
+    result_key: bytes | None = None
+    known: KnownResult | None = None  # from the results cache: nothing to extract, embed or align
 
 
 class Pipeline:
@@ -72,6 +74,8 @@ class Pipeline:
         self._embedder = embedder
         self._embedder_loaded = embedder is not None
         self._claims_cache = ClaimsCache(self.config.cache_dir) if self.config.cache else None
+        # Only a configured embedder is named in the settings, and so in a result's key.
+        self._results_cache = ResultsCache(self.config.cache_dir) if self.config.cache and embedder is None else None
         self.stage_seconds: dict[str, float] = defaultdict(float)
 
     @property
@@ -142,8 +146,7 @@ class Pipeline:
         self._collect(prepared, None)
         if prepared.error is not None:
             raise prepared.error
-        assert prepared.config is not None
-        return self._finish(documents, corpus, prepared.config, prepared.claims)  # type: ignore[arg-type]
+        return self._reconciled(prepared)
 
     def _checked(self, documents: Sequence[Document], corpus: str, config: Config) -> Config:
         if len(documents) < 2:
@@ -250,6 +253,13 @@ class Pipeline:
         try:
             corpus.documents, corpus.name, config = read(source)
             corpus.config = self._checked(corpus.documents, corpus.name, config)
+            if self._results_cache is not None:
+                with self._stage("results cache"):
+                    settings = corpus.config.replace(embedder=self.config.embedder)  # the one this pipeline uses
+                    corpus.result_key = self._results_cache.key(corpus.documents, corpus.name, settings)
+                    corpus.known = self._results_cache.get(corpus.result_key)
+                if corpus.known is not None:
+                    return corpus
             corpus.claims = self._cached(corpus.documents)
         except ReconcileError as error:
             corpus.error = error
@@ -259,7 +269,7 @@ class Pipeline:
 
     def _collect(self, corpus: _Corpus, helper: overlap.Helper[Sequence[Document], Any] | None) -> None:
         """The claims of `corpus`, from the helper or (without one, or when it failed) from here."""
-        if corpus.error is not None:
+        if corpus.error is not None or corpus.known is not None:
             return
         try:
             if corpus.in_helper:
@@ -282,10 +292,23 @@ class Pipeline:
             return corpus.error
         assert corpus.config is not None
         try:
-            result = self._finish(corpus.documents, corpus.name, corpus.config, corpus.claims)  # type: ignore[arg-type]
+            result = self._reconciled(corpus)
             return result, report(result, corpus.config)
         except ReconcileError as error:
             return error
+
+    def _reconciled(self, corpus: _Corpus) -> Reconciliation:
+        """The result of a corpus whose claims are in: as kept in the results cache, or made
+        (and then kept there)."""
+        assert corpus.config is not None
+        if corpus.known is not None:
+            known = corpus.known
+            return Reconciliation(corpus.name, tuple(corpus.documents), known.claims, known.findings, known.embedder)
+        result = self._finish(corpus.documents, corpus.name, corpus.config, corpus.claims)  # type: ignore[arg-type]
+        if self._results_cache is not None and corpus.result_key is not None:
+            with self._stage("results cache"):
+                self._results_cache.put(corpus.result_key, KnownResult(result.claims, result.findings, result.embedder))
+        return result
 
 
 # What the reports import on first use (matplotlib, for the timeline: about half a second),
