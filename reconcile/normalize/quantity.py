@@ -27,26 +27,30 @@ from typing import Literal
 
 from reconcile.lang.rules import Approximator, LangRules, NumberRules
 from reconcile.model import Quantity, Slot
-from reconcile.normalize.prefilter import Alternation, may_match
+from reconcile.normalize.prefilter import Alternation, Scanner, may_match
 
 _FLAGS = re.IGNORECASE | re.ASCII
 
-# Not language knowledge: these shapes read the same in every language.
+# Not language knowledge: these shapes read the same in every language. `re` tries each at
+# every position of a sentence, so a quick look at the first character comes first.
 _ANYWHERE = (
-    r"(?:https?://|www\.)\S+",  # URLs
+    r"(?=[hw])(?:https?://|www\.)\S+",  # URLs
     r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+",  # e-mail addresses
     r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}",  # 2024-07-28
     r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?",  # 12:39
-    r"(?<![0-9])(?:\+[0-9]{1,3}[\s-]?)?(?:\([0-9]{2,4}\)\s*|[0-9]{2,4}[\s-])[0-9]{3,4}[\s-][0-9]{4}(?![0-9])",  # phones
-    r"(?<![0-9])[0-9]{11,}(?![0-9])",  # ISBNs, mobile numbers and other long identifiers
-    r"(?<![0-9.])[0-9]{1,9}(?:\.[0-9]{1,9}){2,}",  # versions, IP addresses
+    r"(?=[+(0-9])(?<![0-9])(?:\+[0-9]{1,3}[\s-]?)?(?:\([0-9]{2,4}\)\s*|[0-9]{2,4}[\s-])"
+    r"[0-9]{3,4}[\s-][0-9]{4}(?![0-9])",  # phones
+    r"(?=[0-9])(?<![0-9])[0-9]{11,}(?![0-9])",  # ISBNs, mobile numbers and other long identifiers
+    r"(?=[0-9])(?<![0-9.])[0-9]{1,9}(?:\.[0-9]{1,9}){2,}",  # versions, IP addresses
     r"(?:^|(?<=\n))\s*\(?[0-9]{1,2}[.)、](?![0-9])",  # list markers: "1. ", "2) ", "3、"
 )
 _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 # Digits glued to a letter, to another number or to a decimal point belong to a name
-# (M6, GPT-3, COVID-19, A100) or to a number already read.
-_DIGIT_START = r"(?<![a-z0-9.])(?<![0-9],)(?<![a-z][-_])(?<![0-9][-–—~])(?=[0-9])"
+# (M6, GPT-3, COVID-19, A100) or to a number already read. The digit is looked at first:
+# most positions fail there.
+_DIGIT_START = r"(?=[0-9])(?<![a-z0-9.])(?<![0-9],)(?<![a-z][-_])(?<![0-9][-–—~])"
 _JOIN = r"[\s-]*"
+_ANY_DIGIT = re.compile("[0-9]")
 _WORD_BREAK = re.compile(r"[\s-]+")
 _MAX_DIGITS = 30  # longer runs are identifiers; the cap also bounds the Decimal arithmetic
 _MAX_WORDS = 12  # a longer run of number words is a list ("one two three ..."), read no further
@@ -65,16 +69,62 @@ def _latin(char: str) -> bool:
 
 
 def _phrases(phrases: Iterable[str]) -> str:
-    """Alternation of `phrases`, longest first; a Latin-letter end must sit at a word boundary."""
+    """Alternation of `phrases`, longest first; a Latin-letter end must sit at a word boundary.
+
+    Of many phrases, the first characters are looked at first: `re` tries every alternative
+    in turn, and at most positions no phrase can start.
+    """
+    keys = sorted({_key(phrase) for phrase in phrases}, key=len, reverse=True)
     parts = []
-    for phrase in sorted({_key(phrase) for phrase in phrases}, key=len, reverse=True):
+    for phrase in keys:
         body = r"[\s-]+".join(re.escape(word) for word in phrase.split())
         if phrase[0].isascii() and phrase[0].isalpha():
             body = r"(?<![a-z])" + body
         if _latin(phrase[-1]):
             body += r"(?![a-z0-9])"
         parts.append(body)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if not parts:
+        return "(?!)"
+    alternation = "(?:" + "|".join(parts) + ")"
+    if len(parts) == 1:
+        return alternation
+    firsts = "".join(sorted({phrase[0] for phrase in keys}))
+    return f"(?=[{re.escape(firsts)}]){alternation}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """Strings one of which every text holding a quantity holds, in lower case.
+
+    Every quantity holds a digit, a number word other than an article, or a vague or bare
+    magnitude; an article ("a", 一) counts only beside a magnitude or multiplier, or after a
+    prefix. Each phrase needs only one of its words, and a string that holds another is never
+    looked for. Blanking look-alikes only replaces characters, so what the masked text holds,
+    the text holds too.
+    """
+
+    chars: re.Pattern[str]  # the strings of one character, as one character class
+    strings: tuple[str, ...]  # the others: looked for one by one, sooner than by one alternation
+
+    @classmethod
+    def of(cls, numbers: NumberRules, articles: frozenset[str]) -> _Gate:
+        phrases = [
+            *(word for word in map(_key, numbers.number_words) if word not in articles),
+            *numbers.vague_magnitudes,
+            *numbers.magnitudes,
+            *numbers.ordinal_prefixes,
+            *numbers.percent_prefixes,
+            *numbers.currency_prefixes,
+        ]
+        needed = {max(_key(phrase).split(), key=len) for phrase in phrases} | set("0123456789")
+        kept = sorted(string for string in needed if not any(other != string and other in string for other in needed))
+        chars = "".join(string for string in kept if len(string) == 1)
+        return cls(re.compile(f"[{re.escape(chars)}]"), tuple(string for string in kept if len(string) > 1))
+
+    def may_hold(self, text: str) -> bool:
+        """Whether `text` may hold a quantity (False: it certainly holds none)."""
+        lowered = text.lower()
+        return self.chars.search(lowered) is not None or any(string in lowered for string in self.strings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +132,11 @@ class _Grammar:
     """One language's number grammar, compiled once: anchored patterns and lower-cased lookups."""
 
     numbers: NumberRules
+    gate: _Gate
     excluded: re.Pattern[str]
-    trigger: Alternation  # where a quantity may start: one phrase (or the digits) per alternative
+    trigger: Alternation  # where a quantity may start, one phrase (or the digits) each; only where counts
+    articles_from: int  # the triggers from here on are articles ("a", 一)
+    article_partner: re.Pattern[str]  # what makes an article a number: a magnitude or multiplier
     before: re.Pattern[str]
     opener: re.Pattern[str]
     prefix: re.Pattern[str]
@@ -100,7 +153,8 @@ class _Grammar:
     after: re.Pattern[str]
     classifier: re.Pattern[str]
     unit: re.Pattern[str]
-    unit_before: re.Pattern[str] | None
+    unit_link: re.Pattern[str]  # the verb `unit_before` ends with
+    unit_before: re.Pattern[str]
     gap_unit: re.Pattern[str]
     words: Mapping[str, Decimal]
     magnitudes: Mapping[str, Decimal]
@@ -124,12 +178,16 @@ def _compile(numbers: NumberRules) -> _Grammar:
     unglued = rf"(?<![{re.escape(glued)}])" if glued else ""
     magnitudes = {**numbers.magnitudes, **numbers.abbreviations, **numbers.currency_abbreviations}
     number_start = rf"{_DIGIT_START}|{words}"
+    links = "|".join(numbers.unit_links) or "(?!)"
     gap = rf"(?:(?!{number_start}){numbers.gap_token})"
     prefixes = (
         rf"(?:(?P<ordinal>{_phrases(numbers.ordinal_prefixes)})"
         rf"|(?P<percent>{_phrases(numbers.percent_prefixes)})"
         rf"|(?P<currency>{_phrases(numbers.currency_prefixes)}))\s*"
     )
+    articles = frozenset(map(_key, numbers.article_words))
+    # Articles come last, so that a text with nothing to make them numbers can leave them out.
+    lone = [phrase for phrase in numbers.number_words if _key(phrase) in articles]
     triggers = [
         *(
             _phrases([phrase])
@@ -143,13 +201,21 @@ def _compile(numbers: NumberRules) -> _Grammar:
             )
             for phrase in phrases
         ),
-        *(unglued + _phrases([phrase]) for phrases in (numbers.number_words, numbers.magnitudes) for phrase in phrases),
+        *(
+            unglued + _phrases([phrase])
+            for phrase in (*numbers.number_words, *numbers.magnitudes)
+            if phrase not in lone
+        ),
         _DIGIT_START,
+        *(unglued + _phrases([phrase]) for phrase in lone),
     ]
     return _Grammar(
         numbers=numbers,
+        gate=_Gate.of(numbers, articles),
         excluded=re.compile("|".join((*_ANYWHERE, *numbers.non_quantities)), _FLAGS),
         trigger=Alternation(triggers, _FLAGS),
+        articles_from=len(triggers) - len(lone),
+        article_partner=re.compile(_phrases({*numbers.magnitudes, *numbers.multipliers}), _FLAGS),
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
         prefix=re.compile(prefixes, _FLAGS),
@@ -166,13 +232,11 @@ def _compile(numbers: NumberRules) -> _Grammar:
         after=re.compile(rf"{_JOIN}(?P<phrase>{_phrases(after)})", _FLAGS),
         classifier=re.compile(rf"\s*(?P<phrase>{_phrases(numbers.classifiers)})", _FLAGS),
         unit=re.compile(rf"{_JOIN}(?P<phrase>{_phrases(numbers.units)})", _FLAGS),
+        unit_link=re.compile(rf"(?:{links})\s*$", _FLAGS),
         unit_before=re.compile(
-            rf"(?<![\w])(?P<phrase>{_phrases(numbers.units)})\s*(?:{numbers.gap_token}){{0,2}}?"
-            rf"(?:{'|'.join(numbers.unit_links)})\s*$",
+            rf"(?<![\w])(?P<phrase>{_phrases(numbers.units)})\s*(?:{numbers.gap_token}){{0,2}}?(?:{links})\s*$",
             _FLAGS,
-        )
-        if numbers.unit_links
-        else None,
+        ),
         # Across a gap only a unit of two or more characters: in 六个单元 and 互联网客户 the
         # 元 and 户 close other words.
         gap_unit=re.compile(
@@ -189,7 +253,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         currencies={_key(phrase): unit for phrase, unit in numbers.currency_prefixes.items()},
         multipliers=frozenset(map(_key, numbers.multipliers)),
         context_words=frozenset(map(_key, numbers.context_words)),
-        article_words=frozenset(map(_key, numbers.article_words)),
+        article_words=articles,
         stepped=frozenset(map(_key, numbers.stepped_approximators)),
     )
 
@@ -231,6 +295,8 @@ def _evaluate(values: list[Decimal], multiplies: list[bool]) -> tuple[Decimal, D
     as tens + units ("twenty-five"); a run of three or more bare digits is positional
     (二〇二二 = 2022); two rising bare digits are a pair (三五个 = 3 to 5).
     """
+    if len(values) == 1:
+        return values[0], values[0]
     if len(values) >= 3 and not any(multiplies) and all(value < 10 for value in values):
         return (Decimal("".join(str(value) for value in values)),) * 2
     previous: Decimal | None = None
@@ -309,9 +375,9 @@ def _magnitude(text: str, pos: int, g: _Grammar) -> tuple[Decimal | None, int]:
     """
     scale: Decimal | None = None
     for _ in range(2):
-        match = g.magnitude.match(text, pos)
-        unit = g.unit.match(text, pos)
-        if not match or (unit and unit.end() > match.end()):
+        if not (match := g.magnitude.match(text, pos)):
+            break
+        if (unit := g.unit.match(text, pos)) and unit.end() > match.end():
             break
         scale = (scale or Decimal(1)) * g.magnitudes[_key(match.group("phrase"))]
         pos = match.end()
@@ -488,6 +554,8 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         scale = scale or last_scale  # 3000-4000万: the magnitude serves both ends
         if _scaled(last, last_scale) < _scaled(first, scale):
             return None  # 13-7 is a score, 1986-88 a span of years
+    if first.article and not (scale or read.fixed_unit):
+        return None  # "a" or 一 alone, the commonest start of all: no need to read on
     read.take_after(text, g)
     read.take_unit(text, g)
     if last is first and read.unit and (far := _far_end(text, read.pos, g, first, read, opened)):
@@ -503,8 +571,6 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     if _glued(text, first, read.pos) or _glued(text, last, read.pos):
         return None
     if first.needs_context and not (read.context or scale):
-        return None
-    if first.article and not (scale or read.fixed_unit):
         return None
     first_year, last_year = g.numbers.year_span
     if (
@@ -548,10 +614,17 @@ def find_quantities(text: str, rules: LangRules) -> list[Slot]:
     out of them; slots come back by position and never overlap.
     """
     g = _grammar(rules)
+    if not g.gate.may_hold(text):  # most sentences hold no number at all
+        return []
     masked = text
-    if may_match(g.excluded, text):  # most sentences hold no date, clock time, URL or list marker
+    # Most look-alikes need only a digit: where one is, the sieve would let the text through.
+    if _ANY_DIGIT.search(text) or may_match(g.excluded, text):
         masked = g.excluded.sub(lambda match: "\x00" * len(match.group()), text)
-    triggers = g.trigger.scanner(masked)
+    possible = g.trigger.sieve.possible(masked)
+    # "a" and 一 start a number only as in "a million", 一百 (a hedge or prefix before one starts it)
+    if not g.article_partner.search(masked):
+        possible = tuple(index for index in possible if index < g.articles_from)
+    triggers = Scanner(g.trigger, masked, possible)
     slots: list[Slot] = []
     pos = 0
     while found := triggers.search(pos):
@@ -561,10 +634,13 @@ def find_quantities(text: str, rules: LangRules) -> list[Slot]:
             pos = start + 1
             continue
         end, quantity = parsed
-        if not quantity.unit and g.unit_before is not None:
-            before = g.unit_before.search(masked, max(0, start - _UNIT_BEFORE_REACH), start)
-            if before is not None:
-                quantity = replace(quantity, unit=g.units[_key(before.group("phrase"))])
+        reach = max(0, start - _UNIT_BEFORE_REACH)
+        if (
+            not quantity.unit
+            and g.unit_link.search(masked, reach, start)  # the verb first: far cheaper to look for
+            and (before := g.unit_before.search(masked, reach, start))
+        ):
+            quantity = replace(quantity, unit=g.units[_key(before.group("phrase"))])
         slots.append(Slot("quantity", text[start:end], start, end, quantity))
         pos = max(end, start + 1)
     return slots
