@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib.resources import files
 from typing import Any, NamedTuple
 
@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from reconcile.lang import SUPPORTED_LANGUAGES, rules_for
 from reconcile.lang.rules import LangRules, NameRules
 from reconcile.model import Entity, Slot
-from reconcile.normalize.prefilter import Alternation, has_word
+from reconcile.normalize.prefilter import Alternation, Literal, has_capitalised_word
 from reconcile.normalize.text import fold
 
 # Latin names outside the lexicon are the same organisation when their distinctive words agree
@@ -40,6 +40,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _ALNUM = "0-9" + _LATIN
 _APOSTROPHES = "'’‘`"
+_ONE_APOSTROPHE = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))
 _CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "der", "von", "van"})
 _OF = frozenset({"of", "for"})  # an institution word followed by these continues: Ministry of Education
 _AND = frozenset({"and", "&"})
@@ -69,6 +70,7 @@ class _Alias:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     entries: tuple[OrgEntry, ...]
+    canonicals: frozenset[str]
     aliases: Mapping[str, _Alias]
     pattern: Alternation  # one alias each, in the order the trie of all aliases tries them
 
@@ -96,10 +98,16 @@ class Word(NamedTuple):
         return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
+# A Word made straight from a tuple, without the Python-level __new__ of a named tuple.
+_word = partial(tuple.__new__, Word)
+
+
+@lru_cache(maxsize=1 << 14)
 def alias_key(name: str) -> str:
-    """The form names are compared in: folded, case-folded, spaces and apostrophe kinds ignored."""
-    folded = fold(name).casefold()
-    return "".join("'" if char in _APOSTROPHES else char for char in folded if not char.isspace())
+    """The form names are compared in: folded, case-folded, spaces and apostrophe kinds ignored.
+
+    Kept per name: aligning claims compares the same few names again and again."""
+    return "".join(fold(name).casefold().split()).translate(_ONE_APOSTROPHE)
 
 
 def _must_be_upper(alias: str) -> frozenset[int]:
@@ -117,24 +125,40 @@ def _must_be_upper(alias: str) -> frozenset[int]:
     return frozenset(positions)
 
 
-def _atoms(alias: str) -> list[str]:
-    """Regex pieces for one alias: spaces (and Latin/Han junctions) match any whitespace."""
-    atoms: list[str] = []
+def _spelling(alias: str) -> str:
+    """The alias as its pattern spells it: in lower case, with _GAP wherever any whitespace (or
+    none) may stand (between words, where Latin meets Han) and _APOSTROPHE for any apostrophe."""
+    spelt: list[str] = []
     previous = ""
     for char in fold(alias).lower():
         if char.isspace():
-            if atoms and atoms[-1] != r"\s*":
-                atoms.append(r"\s*")
+            if spelt and spelt[-1] != _GAP:
+                spelt.append(_GAP)
             previous = ""
             continue
-        if previous and _is_han(previous) != _is_han(char) and atoms[-1] != r"\s*":
-            atoms.append(r"\s*")
-        atoms.append(f"[{re.escape(_APOSTROPHES)}]" if char in _APOSTROPHES else re.escape(char))
+        if previous and _is_han(previous) != _is_han(char) and spelt[-1] != _GAP:
+            spelt.append(_GAP)
+        spelt.append(_APOSTROPHE if char in _APOSTROPHES else char)
         previous = char
-    return atoms
+    return "".join(spelt)
+
+
+def _alias_pattern(spelling: str, bounded_after: bool) -> tuple[str, Literal]:
+    """The regex of one spelling, and the literal pieces it is made of for the prefilter.
+
+    A Latin letter or digit at the start is bounded (AI is not in PAID); so is one at the end
+    when `bounded_after`."""
+    before = _ALNUM_CHAR.match(spelling) is not None
+    body = "".join(_SPELT_REGEX.get(char) or re.escape(char) for char in spelling)
+    source = (f"(?<![{_ALNUM}])" if before else "") + body + (f"(?![{_ALNUM}])" if bounded_after else "")
+    return source, Literal(tuple(_SPELLING_MARKS.split(spelling)), before, bounded_after)
 
 
 _HAN_CHAR = re.compile(f"[{_HAN}]")
+_GAP = " "  # in a spelling: any whitespace, or none
+_APOSTROPHE = "'"  # in a spelling: any apostrophe
+_SPELT_REGEX = {_GAP: r"\s*", _APOSTROPHE: f"[{re.escape(_APOSTROPHES)}]"}
+_SPELLING_MARKS = re.compile(f"[{_GAP}{_APOSTROPHE}]")
 _ALNUM_CHAR = re.compile(f"[{_ALNUM}]")
 # A capital that can start a Latin word: a text without one has no capitalised run.
 _CAPITAL = re.compile("[" + "".join(c for c in map(chr, range(0x250)) if c.isupper() and _ALNUM_CHAR.match(c)) + "]")
@@ -152,9 +176,9 @@ def _lower(text: str) -> str:
     return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
-def _alias_patterns(aliases: Sequence[str]) -> list[str]:
-    """One pattern per alias, in the order a trie of all of them tries them: siblings in the
-    order first written, a longer alias before its own prefix.
+def _alias_patterns(aliases: Sequence[str]) -> list[tuple[str, Literal]]:
+    """One pattern per alias (with its pieces), in the order a trie of all of them tries them:
+    siblings in the order first written, a longer alias before its own prefix.
 
     Their ordered alternation is that trie (each alias matches at most one way, so sharing a
     prefix changes nothing), which `Alternation` scans with only the aliases a sentence may hold.
@@ -162,25 +186,23 @@ def _alias_patterns(aliases: Sequence[str]) -> list[str]:
     end = ""
     trie: dict[str, Any] = {}
     for alias in aliases:
-        atoms = _atoms(alias)
-        if not atoms:
+        spelling = _spelling(alias)
+        if not spelling:
             continue
         node = trie
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        last = fold(alias).strip()[-1:]
-        node[end] = f"(?![{_ALNUM}])" if _ALNUM_CHAR.match(last) else ""
-    patterns: list[str] = []
+        for char in spelling:
+            node = node.setdefault(char, {})
+        node[end] = _ALNUM_CHAR.match(fold(alias).strip()[-1:]) is not None
+    patterns: list[tuple[str, Literal]] = []
 
-    def walk(node: dict[str, Any], prefix: str) -> None:
-        for atom, child in node.items():
-            if atom != end:
-                walk(child, prefix + atom)
+    def walk(node: dict[str, Any], spelling: str) -> None:
+        for char, child in node.items():
+            if char != end:
+                walk(child, spelling + char)
         if end in node:
-            patterns.append(prefix + node[end])
+            patterns.append(_alias_pattern(spelling, node[end]))
 
-    for atom, child in trie.items():
-        walk(child, (f"(?<![{_ALNUM}])" if _ALNUM_CHAR.match(atom.lstrip("\\")[:1]) else "") + atom)
+    walk(trie, "")
     return patterns
 
 
@@ -215,7 +237,9 @@ def lexicon() -> _Lexicon:
         for written in entry.aliases:
             aliases.setdefault(alias_key(written), _Alias(entry, written, _must_be_upper(written)))
     by_length = sorted((alias.written for alias in aliases.values()), key=len, reverse=True)
-    return _Lexicon(entries, aliases, Alternation(_alias_patterns(by_length)))
+    patterns = _alias_patterns(by_length)
+    alternation = Alternation([source for source, _ in patterns], literals=[literal for _, literal in patterns])
+    return _Lexicon(entries, frozenset(entry.canonical for entry in entries), aliases, alternation)
 
 
 def lookup(name: str) -> OrgEntry | None:
@@ -236,7 +260,9 @@ class _Patterns:
     generic: frozenset[str]
     boundaries: frozenset[str]
     latin_suffixes: frozenset[str]  # institution words that end a Latin organisation name
-    suffix_words: frozenset[str] | None  # the same, when all are plain words a text can be checked for
+    # The same, when all are plain words a text can be checked for, and none is a connector
+    # (so a phrase's institution word is capitalised).
+    suffix_words: frozenset[str] | None
     unit_words: frozenset[str]  # ... or a unit of a known parent
     openers: frozenset[str]  # words stripped from the start of a Latin organisation name
 
@@ -246,8 +272,19 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in ordered), re.IGNORECASE) if ordered else None
 
 
-@cache
+_PATTERNS_OF: dict[int, tuple[NameRules, _Patterns]] = {}  # id -> the rules (kept: the id stays theirs), patterns
+
+
 def _patterns(names: NameRules) -> _Patterns:
+    """The patterns of `names`, built once per rules object and found by its identity: hashing
+    a NameRules (every word list in it) for each sentence cost a tenth of the finder's time."""
+    built = _PATTERNS_OF.get(id(names))
+    if built is None:
+        built = _PATTERNS_OF[id(names)] = (names, _build_patterns(names))
+    return built[1]
+
+
+def _build_patterns(names: NameRules) -> _Patterns:
     han_suffixes = [s for s in names.org_suffixes if _is_han(s[:1])]
     han_units = [s for s in (*names.unit_suffixes, *names.org_suffixes) if _is_han(s[:1])]
     designators = sorted(names.org_designators, key=len, reverse=True)
@@ -263,6 +300,8 @@ def _patterns(names: NameRules) -> _Patterns:
     for word in {*names.titles, *names.honorifics, *names.name_stopwords}:
         if len(word) > 1 and _is_han(word[0]):
             blockers.setdefault(word[0], []).append(word)
+    latin = frozenset(s.lower().rstrip(".") for s in names.org_suffixes if not _is_han(s[:1]))
+    checkable = all(word.isascii() and word.isalpha() for word in latin) and latin.isdisjoint(_CONNECTORS)
     return _Patterns(
         han_suffix=_alternation(han_suffixes),
         unit_suffix=_alternation(han_units),
@@ -271,8 +310,8 @@ def _patterns(names: NameRules) -> _Patterns:
         blockers={char: tuple(words) for char, words in blockers.items()},
         generic=frozenset({*names.name_stopwords, *names.titles, *names.honorifics}),
         boundaries=frozenset(names.boundary_chars),
-        latin_suffixes=(latin := frozenset(s.lower().rstrip(".") for s in names.org_suffixes if not _is_han(s[:1]))),
-        suffix_words=latin if all(word.isascii() and word.isalpha() for word in latin) else None,
+        latin_suffixes=latin,
+        suffix_words=latin if checkable else None,
         unit_words=frozenset(s.lower() for s in (*names.org_suffixes, *names.unit_suffixes)),
         openers=frozenset(w.lower().rstrip(".") for w in (*names.name_stopwords, *names.titles, *names.honorifics))
         | {"a", "an", "the"},
@@ -283,6 +322,7 @@ def _patterns(names: NameRules) -> _Patterns:
 
 _WORD = re.compile(rf"(?:[A-Z]\.){{2,}}|[{_ALNUM}][{_ALNUM}&.\-{_APOSTROPHES}]*")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_TRIMMED = frozenset(".-s" + _APOSTROPHES)  # the last characters of a token `_trimmed` may change
 
 
 @lru_cache(maxsize=16)
@@ -294,17 +334,24 @@ def latin_words(text: str) -> tuple[Word, ...]:
     words = []
     for match in _WORD.finditer(text):
         token, start = match.group(), match.start()
-        if token.endswith(".") and not _INITIALS.fullmatch(token):
-            token = token.rstrip(".")
         possessive = False
-        if len(token) > 2:
-            tail = len(token) - 1 if token[-1] in _APOSTROPHES else len(token) - 2  # 's or '
-            if token[tail] in _APOSTROPHES and token[-1] in _APOSTROPHES + "s" and token[tail - 1].isalpha():
-                possessive, token = True, token[:tail]
-        token = token.rstrip("-")
-        if token:
-            words.append(Word(token, start, start + len(token), possessive))
+        if token[-1] in _TRIMMED:  # most words end in a letter or digit that is theirs
+            token, possessive = _trimmed(token)
+        words.append(_word((token, start, start + len(token), possessive)))
     return tuple(words)
+
+
+def _trimmed(token: str) -> tuple[str, bool]:
+    """The word in a token: trailing full stops (but those of initials), a possessive 's or '
+    and trailing hyphens split off; and whether it was possessive."""
+    if token.endswith(".") and not _INITIALS.fullmatch(token):
+        token = token.rstrip(".")
+    possessive = False
+    if len(token) > 2:
+        tail = len(token) - 1 if token[-1] in _APOSTROPHES else len(token) - 2  # 's or '
+        if token[tail] in _APOSTROPHES and token[-1] in _APOSTROPHES + "s" and token[tail - 1].isalpha():
+            possessive, token = True, token[:tail]
+    return token.rstrip("-"), possessive
 
 
 def capitalised_runs(text: str, words: Sequence[Word] | None = None) -> list[list[Word]]:
@@ -315,13 +362,18 @@ def capitalised_runs(text: str, words: Sequence[Word] | None = None) -> list[lis
     runs: list[list[Word]] = []
     current: list[Word] = []
     for word in words if words is not None else latin_words(text):
-        joined = bool(current) and _spaced(text, current[-1].end, word.start) and not current[-1].possessive
+        if not current:  # most words are lower case, and most of those follow another
+            if word.capitalised:
+                current.append(word)
+            continue
+        last = current[-1]
+        joined = not last.possessive and _spaced(text, last.end, word.start)
         if word.capitalised:
             if not joined:
                 _close(current, runs)
                 current = []
             current.append(word)
-        elif joined and word.text.lower() in _CONNECTORS and current[-1].capitalised:
+        elif joined and word.text.lower() in _CONNECTORS and last.capitalised:
             current.append(word)
         else:
             _close(current, runs)
@@ -333,7 +385,7 @@ def capitalised_runs(text: str, words: Sequence[Word] | None = None) -> list[lis
 def _spaced(text: str, end: int, start: int) -> bool:
     """Whether two words are separated by a space or two (or an ampersand), nothing else."""
     gap = text[end:start]
-    return (gap.strip(" \t\u00a0") == "" and len(gap) <= 2) or gap.strip() == "&"
+    return gap == " " or (gap.strip(" \t\u00a0") == "" and len(gap) <= 2) or gap.strip() == "&"
 
 
 def _close(run: list[Word], runs: list[list[Word]]) -> None:
@@ -445,8 +497,8 @@ def _unit_after(text: str, parent: Slot, patterns: _Patterns, taken: list[bool])
 
 def _latin_unit(text: str, start: int, patterns: _Patterns) -> tuple[int, int] | None:
     """Capitalised words from `start` whose last is an organisation or unit suffix."""
-    if not patterns.unit_words or not _ALNUM_CHAR.match(text[start]):
-        return None
+    if not patterns.unit_words or not _ALNUM_CHAR.match(text[start]) or not text[start].isupper():
+        return None  # a run starts with a capital
     runs = capitalised_runs(text[start : start + 120])
     if not runs or runs[0][0].start != 0:
         return None
@@ -508,8 +560,8 @@ def _latin_unknown(text: str, patterns: _Patterns, taken: list[bool]) -> list[Sl
     """Capitalised phrases holding an institution word: Department of Statistical Science."""
     if not patterns.latin_suffixes or not has_capital(text):
         return []
-    if patterns.suffix_words is not None and not has_word(patterns.suffix_words, text):
-        return []  # no institution word: no phrase can hold one
+    if patterns.suffix_words is not None and not has_capitalised_word(patterns.suffix_words, text):
+        return []  # no capitalised institution word: no phrase can end in one
     slots = []
     for run in capitalised_runs(text):
         for part in _split_taken(run, taken):
@@ -631,8 +683,14 @@ def _latin_form(name: str) -> list[str]:
 
 def _distinctive(words: list[str]) -> frozenset[str]:
     """The words that name this organisation rather than its kind (Lanzhou, Jiaotong; not Universty)."""
-    kinds = _institution_words()
-    return frozenset(w for w in words if not any(fuzz.ratio(w, kind) >= _KIND_SPELLING for kind in kinds))
+    return frozenset(word for word in words if not _kind_word(word))
+
+
+@lru_cache(maxsize=1 << 12)
+def _kind_word(word: str) -> bool:
+    """Whether `word` is an institution word or a spelling of one; kept per word, as fuzzy
+    matching against every institution word is the dearest step of comparing two names."""
+    return any(fuzz.ratio(word, kind) >= _KIND_SPELLING for kind in _institution_words())
 
 
 @cache
@@ -651,5 +709,5 @@ def org_parent(name: str) -> str | None:
     entry = lookup(name)
     if entry is not None:
         return entry.parent
-    parents = [e.canonical for e in lexicon().entries if name.startswith(e.canonical + " ")]
-    return max(parents, key=len) if parents else None
+    before_spaces = (name[:end] for end in range(len(name) - 1, 0, -1) if name[end] == " ")
+    return next((parent for parent in before_spaces if parent in lexicon().canonicals), None)  # the longest

@@ -7,6 +7,8 @@ that any match must contain; where the pattern bounds a word ("\\bjoined\\b", "(
 the whole word must occur, not only its letters ("one" is not in "money"). A `Sieve`
 indexes the needs of many alternatives, so that per sentence only the alternatives whose
 words or characters occur are checked; an `Alternation` scans a sentence with those only.
+A caller that builds its patterns from known strings (the organisation lexicon) spells them
+out as `Literal`s, and nothing is parsed.
 
 A need is a necessary condition only: a pattern that passes is still run, so what the
 finders find never changes. It holds for a scan of the whole text (`search`, `finditer`,
@@ -17,25 +19,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import product
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 # The non-ASCII characters that str.lower() or re.IGNORECASE relate to an ASCII letter
 # (İ ı ſ and the Kelvin sign; a test derives them from every code point). A text holding
 # one is scanned with every pattern: its lower-case form may hide or invent a word.
 CASE_TRAPS = frozenset("\u0130\u0131\u017f\u212a")
 
-_FEW = 32  # trigrams a sieve looks for one by one rather than in the set of a text's trigrams
+_WORDS_KEPT = 1 << 16  # words a sieve keeps what run keys they hold for
 _LIMIT = 64  # most strings one part of a pattern is spelt out into before it is only required
 _IGNORECASE = int(re.IGNORECASE)
 _LETTERS = re.compile("[a-z]+")
+_LETTER_BYTES = bytes(code if ord("a") <= code <= ord("z") else ord(" ") for code in range(256))
 _DECIMAL = re.compile(r"\d")
 _TRAP_CODES = tuple(map(ord, CASE_TRAPS))
+_CASE_TRAP = re.compile(f"[{re.escape(''.join(sorted(CASE_TRAPS)))}]")  # sooner than a set of the text's characters
 _BOUNDING_AT = frozenset({sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END, sre.AT_END_STRING, sre.AT_BOUNDARY})
 _BEFORE_AT = frozenset({sre.AT_BEGINNING, sre.AT_BEGINNING_STRING})
 _AFTER_AT = frozenset({sre.AT_END, sre.AT_END_STRING})
@@ -72,21 +76,15 @@ Need = tuple[Conjunction, ...]  # one of these holds (one per top-level alternat
 class Facts:
     """What one text contains, worked out once and shared by every pattern that asks."""
 
-    __slots__ = ("_trigrams", "digit", "lowered", "reliable", "words")
+    __slots__ = ("digit", "lowered", "reliable", "words")
 
     def __init__(self, text: str) -> None:
-        self.reliable = text.isascii() or CASE_TRAPS.isdisjoint(text)
+        self.reliable = text.isascii() or _CASE_TRAP.search(text) is None
         self.digit = _DECIMAL.search(text) is not None
         self.lowered = text.lower()
-        self.words = frozenset(_LETTERS.findall(self.lowered))
-        self._trigrams: frozenset[str] | None = None
-
-    @property
-    def trigrams(self) -> frozenset[str]:
-        """Every three adjacent letters of a word, worked out when first asked for."""
-        if self._trigrams is None:
-            self._trigrams = frozenset().union(*map(_trigrams, self.words))
-        return self._trigrams
+        # The runs of a-z, split out at C speed: every other byte (and "?" for a character
+        # that is not ASCII) made a space.
+        self.words = frozenset(self.lowered.encode("ascii", "replace").translate(_LETTER_BYTES).decode().split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -106,20 +104,22 @@ def facts(text: str) -> Facts:
 
 class _ClauseTest:
     """One clause as set lookups and one scan: whole words and digits are looked up in sets,
-    other strings found by one alternation of literals, the rest one by one."""
+    other strings found by one alternation of literals, the rest (and a lone string, sooner
+    found by `in` than by a regex that must be compiled first) one by one."""
 
     __slots__ = ("digit", "others", "strings", "words")
 
     def __init__(self, clause: Clause) -> None:
         self.digit = _ANY_DIGIT in clause
         plain = [atom for atom in clause if not atom.digit]
-        self.words = frozenset(atom.words[0] for atom in plain if not atom.texts and len(atom.words) == 1)
-        strings = sorted({atom.texts[0] for atom in plain if not atom.words and len(atom.texts) == 1}, key=len)
-        self.strings = re.compile("|".join(map(re.escape, reversed(strings)))) if strings else None
+        words = [atom for atom in plain if not atom.texts and len(atom.words) == 1]
+        strings = [atom for atom in plain if not atom.words and len(atom.texts) == 1]
+        strings = strings if len(strings) > 1 else []
+        self.words = frozenset(atom.words[0] for atom in words)
+        texts = sorted({atom.texts[0] for atom in strings}, key=len)
+        self.strings = re.compile("|".join(map(re.escape, reversed(texts)))) if texts else None
         self.others = tuple(
-            (frozenset(atom.words), atom.texts)
-            for atom in plain
-            if not (not atom.texts and len(atom.words) == 1) and not (not atom.words and len(atom.texts) == 1)
+            (frozenset(atom.words), atom.texts) for atom in plain if atom not in words and atom not in strings
         )
 
     def __call__(self, known: Facts) -> bool:
@@ -157,10 +157,19 @@ class Check:
         return False
 
 
-def has_word(words: frozenset[str], text: str) -> bool:
-    """Whether `text` may hold one of `words` (lower-case ASCII letters) as a whole word."""
+def has_capitalised_word(words: frozenset[str], text: str) -> bool:
+    """Whether `text` may hold one of `words` (lower-case ASCII letters) as a whole word that
+    starts with a capital ("University", "UNIVERSITY"; not "university")."""
     known = facts(text)
-    return not known.reliable or not words.isdisjoint(known.words)
+    if not known.reliable:
+        return True
+    for word in known.words & words:
+        start = known.lowered.find(word)  # a reliable text's lower-case form keeps its offsets
+        while start != -1:
+            if text[start].isupper():
+                return True
+            start = known.lowered.find(word, start + 1)
+    return False
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -187,10 +196,11 @@ class Sieve:
     alone settles it (an alternative that needs one of some words, and one of them occurs)."""
 
     def __init__(self, needs: Sequence[Need]) -> None:
-        self._checks = tuple(map(Check, needs))
+        self._needs = tuple(needs)
+        self._checks: list[Check | None] = [None] * len(self._needs)  # made when first needed: most never are
         self._always: list[int] = []
         self._by_digit: list[int] = []
-        self._by_key: dict[str, dict[str, list[int]]] = {kind: {} for kind in ("word", "trigram", "pair", "char")}
+        self._by_key: dict[str, dict[str, list[int]]] = {kind: {} for kind in ("word", "run", "pair", "char")}
         self._settled_by_digit: list[int] = []
         self._settled_by_word: dict[str, list[int]] = {}
         indexed: list[tuple[int, Atom, bool]] = []
@@ -200,35 +210,42 @@ class Sieve:
                 continue
             settles = len(alternative) == 1 and len(alternative[0]) == 1
             indexed.extend((index, atom, settles) for conjunction in alternative for atom in best_clause(conjunction))
-        # Each atom goes under a word of three letters or more if it has one, and under the key
-        # fewest other atoms may use: "dalian" rather than "university".
+        # Each atom goes under its best rank of key, and of those under the key fewest other
+        # atoms may use, the longest of those: "dalian" rather than "university".
         shared = Counter(key for _, atom, _ in indexed if not atom.digit for key in set(_keys(atom)))
         for index, atom, settles in indexed:
             if atom.digit:
                 (self._settled_by_digit if settles else self._by_digit).append(index)
                 continue
-            kind, key, _ = min(_keys(atom), key=lambda option: (option[2], shared[option], -ord(option[1][0])))
+            kind, key, _ = min(
+                _keys(atom), key=lambda option: (option[2], shared[option], -len(option[1]), -ord(option[1][0]))
+            )
             if settles and not atom.texts and atom.words == (key,):
                 self._settled_by_word.setdefault(key, []).append(index)
             else:
                 self._by_key[kind].setdefault(key, []).append(index)
         self._words = frozenset(self._by_key["word"])
         self._settling_words = frozenset(self._settled_by_word)
-        self._trigrams = frozenset(self._by_key["trigram"])
-        self._pairs = _char_class_pattern(pair[0] for pair in self._by_key["pair"])
+        self._runs_by_start: dict[str, list[str]] = {}  # a run key's first three letters -> the run keys
+        for run in self._by_key["run"]:
+            self._runs_by_start.setdefault(run[:3], []).append(run)
+        self._runs_in: dict[str, tuple[int, ...]] = {}  # a word -> the alternatives keyed under runs it holds
+        self._runless: set[str] = set()  # words met that hold no run key: most words
+        self._pair_keys = frozenset(self._by_key["pair"])
+        self._pairs = _pair_pattern(self._pair_keys)
         self._chars = _char_class_pattern(self._by_key["char"])
+        self._ascii_chars = any(char.isascii() for char in self._by_key["char"])
 
     def __len__(self) -> int:
-        return len(self._checks)
+        return len(self._needs)
 
     def possible(self, text: str) -> tuple[int, ...]:
         """The indices, in order, of the alternatives that may match somewhere in `text`."""
         known = facts(text)
         if not known.reliable:
-            return tuple(range(len(self._checks)))
+            return tuple(range(len(self._needs)))
         settled, candidates = self._candidates(known)
-        checks = self._checks
-        settled.update(index for index in candidates - settled if checks[index](known))
+        settled.update(index for index in candidates - settled if self._check(index)(known))
         return tuple(sorted(settled))
 
     def any(self, text: str) -> bool:
@@ -237,8 +254,13 @@ class Sieve:
         if not known.reliable:
             return True
         settled, candidates = self._candidates(known)
-        checks = self._checks
-        return bool(settled) or any(checks[index](known) for index in candidates)
+        return bool(settled) or any(self._check(index)(known) for index in candidates)
+
+    def _check(self, index: int) -> Check:
+        check = self._checks[index]
+        if check is None:
+            check = self._checks[index] = Check(self._needs[index])
+        return check
 
     def _candidates(self, known: Facts) -> tuple[set[int], set[int]]:
         """The alternatives the index settles, and those it leaves to check."""
@@ -252,21 +274,46 @@ class Sieve:
         by_key = self._by_key
         for word in known.words & self._words:
             candidates.update(by_key["word"][word])
-        if len(self._trigrams) > _FEW:
-            for trigram in known.trigrams & self._trigrams:
-                candidates.update(by_key["trigram"][trigram])
-        else:  # a few trigrams are sooner looked for than every trigram of the text listed
-            for trigram in self._trigrams:
-                if trigram in known.lowered:
-                    candidates.update(by_key["trigram"][trigram])
-        if self._pairs is not None:
-            lowered = known.lowered
-            for match in self._pairs.finditer(lowered):
-                candidates.update(by_key["pair"].get(lowered[match.start() : match.start() + 2], ()))
-        if self._chars is not None:
+        if self._runs_by_start:
+            for word in known.words - self._runless:  # most words are known to hold no run key
+                if word not in self._runs_in:
+                    self._meet(word)
+                candidates.update(self._runs_in.get(word, ()))
+        ascii_text = known.lowered.isascii()  # it holds no pair key, and only ASCII char keys
+        if self._pairs is not None and not ascii_text:
+            for pair in self._pair_keys.intersection(self._pairs.findall(known.lowered)):
+                candidates.update(by_key["pair"][pair])
+        if self._chars is not None and (self._ascii_chars or not ascii_text):
             for char in set(self._chars.findall(known.lowered)):
                 candidates.update(by_key["char"][char])
         return settled, candidates
+
+    def _meet(self, word: str) -> None:
+        """Note the alternatives keyed under a run of letters that `word` holds (a run lies
+        inside a word), or that it holds none: a word recurs in many texts."""
+        if len(self._runless) + len(self._runs_in) >= _WORDS_KEPT:
+            self._runless.clear()
+            self._runs_in.clear()
+        found = tuple(
+            index
+            for start, trigram in enumerate(_trigrams(word))
+            for run in self._runs_by_start.get(trigram, ())
+            if word.startswith(run, start)
+            for index in self._by_key["run"][run]
+        )
+        if found:
+            self._runs_in[word] = found
+        else:
+            self._runless.add(word)
+
+
+def _pair_pattern(pairs: Collection[str]) -> re.Pattern[str] | None:
+    """Every two characters of a text (overlapping) that may be one of `pairs`: a first
+    character of one, then a second character of one."""
+    if not pairs:
+        return None
+    firsts, seconds = ("".join(sorted({pair[index] for pair in pairs})) for index in (0, 1))
+    return re.compile(f"(?=([{re.escape(firsts)}][{re.escape(seconds)}]))")
 
 
 def _char_class_pattern(chars: Iterable[str]) -> re.Pattern[str] | None:
@@ -274,20 +321,27 @@ def _char_class_pattern(chars: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(f"[{re.escape(members)}]") if members else None
 
 
-def _keys(atom: Atom) -> list[tuple[str, str, bool]]:
-    """What an atom may be indexed under, and whether that key is weak (a word of one or two
-    letters): one of its words; else three letters of a run of letters; else two characters
-    of a string that is not ASCII; else a character (the later in Unicode, the rarer in text,
+def _keys(atom: Atom) -> list[tuple[str, str, int]]:
+    """What an atom may be indexed under, with a rank (the lower, the rarer in text): one of
+    its words of three letters or more (0); a run of three letters or more of its strings,
+    which the text holds inside a word, or two characters of a string, the first not ASCII
+    (1); a shorter word (2); else a character (the later in Unicode, the rarer in text,
     roughly: "@" before ".")."""
-    if atom.words:
-        return [("word", word, len(word) < 3) for word in atom.words]
-    runs = [run for text in atom.texts for run in _LETTERS.findall(text) if len(run) >= 3]
-    if runs:
-        return [("trigram", run[i : i + 3], True) for run in runs for i in range(len(run) - 2)]
-    pairs = [text[i : i + 2] for text in atom.texts for i in range(len(text) - 1) if not text[i].isascii()]
-    if pairs:
-        return [("pair", pair, True) for pair in pairs]
-    return [("char", char, True) for text in atom.texts for char in text]
+    keys = [("word", word, 0 if len(word) >= 3 else 2) for word in atom.words]
+    keys += [("run", run, 1) for text in atom.texts for run in _LETTERS.findall(text) if len(run) >= 3]
+    keys += [("pair", text[i : i + 2], 1) for text in atom.texts for i in range(len(text) - 1) if not text[i].isascii()]
+    return keys or [("char", char, 3) for text in atom.texts for char in text]
+
+
+class Literal(NamedTuple):
+    """An alternative its caller spells out, so that what it needs is known without a parse:
+    every match is `pieces[0]`, then anything, `pieces[1]`, ..., `pieces[-1]`, each verbatim
+    and in lower case ("" where a match starts or ends otherwise); `before`/`after`: no ASCII
+    letter of either case stands just before / after a match."""
+
+    pieces: tuple[str, ...]
+    before: bool = False
+    after: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +349,7 @@ class _AlternationIndex:
     sieve: Sieve
     anywhere: tuple[int, ...]  # alternatives that may start with any character
     by_first: dict[str, tuple[int, ...]]  # a character -> the alternatives that may start with it
+    prefixes: tuple[str, ...]  # what every match of an alternative starts with, where it is known
 
 
 class Alternation:
@@ -303,11 +358,16 @@ class Alternation:
     find (the leftmost match, and there the first alternative that matches) without compiling
     the whole, or a smaller one for every set of alternatives a text needs. No alternative may
     match the empty string. Nothing is worked out before the first scan: a run that reads its
-    claims from the cache never pays for it."""
+    claims from the cache never pays for it.
 
-    def __init__(self, sources: Sequence[str], flags: int = 0) -> None:
+    `literals`, if given, spell the sources out one for one (trusted, not checked): a lexicon
+    of names is then indexed without parsing a pattern, and `match` compiles only the
+    alternatives whose first piece stands where it looks."""
+
+    def __init__(self, sources: Sequence[str], flags: int = 0, literals: Sequence[Literal] | None = None) -> None:
         self._sources = tuple(sources)
         self._flags = flags
+        self._literals = None if literals is None else tuple(literals)
         self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self._indexed: _AlternationIndex | None = None
 
@@ -317,19 +377,27 @@ class Alternation:
     @property
     def _index(self) -> _AlternationIndex:
         if self._indexed is None:
-            parsed = [_parser.parse(source, self._flags) for source in self._sources]
+            if self._literals is None:
+                parsed = [_parser.parse(source, self._flags) for source in self._sources]
+                needs = [_need(tree) for tree in parsed]
+                firsts = [_first_chars(list(tree), int(tree.state.flags)) for tree in parsed]
+                prefixes = [""] * len(parsed)
+            else:
+                needs = [_literal_need(literal) for literal in self._literals]
+                prefixes = [literal.pieces[0] for literal in self._literals]
+                firsts = [frozenset(prefix[0]) if prefix else None for prefix in prefixes]
             anywhere: list[int] = []
             by_first: dict[str, list[int]] = {}
-            for index, tree in enumerate(parsed):
-                first = _first_chars(list(tree), int(tree.state.flags))
+            for index, first in enumerate(firsts):
                 if first is None:
                     anywhere.append(index)
                 for char in first or ():
                     by_first.setdefault(char, []).append(index)
             self._indexed = _AlternationIndex(
-                Sieve([_need(tree) for tree in parsed]),
+                Sieve(needs),
                 tuple(anywhere),
                 {char: tuple(indices) for char, indices in by_first.items()},
+                tuple(prefixes),
             )
         return self._indexed
 
@@ -353,6 +421,8 @@ class Alternation:
         index_of = self._index
         first = text[pos : pos + 1] if pos < endpos else ""
         for index in sorted({*index_of.anywhere, *index_of.by_first.get(first, ())}):
+            if not text.startswith(index_of.prefixes[index], pos, endpos):
+                continue
             if found := self.pattern(index).match(text, pos, endpos):
                 return index, found
         return None
@@ -423,6 +493,18 @@ def _need(parsed: Any) -> Need:
     if len(items) == 1 and items[0][0] == sre.BRANCH:
         return tuple(_conjunction(branch, flags) for branch in items[0][1][1])
     return (_conjunction(items, flags),)
+
+
+def _literal_need(literal: Literal) -> Need:
+    """Each piece of a spelt-out alternative; the first and the last as whole words where the
+    match is bounded there."""
+    last = len(literal.pieces) - 1
+    pieces = [
+        _Piece(piece, index == 0 and literal.before, index == last and literal.after)
+        for index, piece in enumerate(literal.pieces)
+    ]
+    clauses = [clause for piece in pieces if (clause := _clause([piece], False))]
+    return (tuple(dict.fromkeys(_merged(clauses))),)
 
 
 def _first_chars(items: list[tuple[Any, Any]], flags: int) -> frozenset[str] | None:
@@ -739,11 +821,12 @@ __all__ = [
     "Atom",
     "Check",
     "Facts",
+    "Literal",
     "Need",
     "Scanner",
     "Sieve",
     "facts",
-    "has_word",
+    "has_capitalised_word",
     "may_match",
     "need",
     "pattern_need",
