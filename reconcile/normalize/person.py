@@ -15,12 +15,13 @@ order ("Hongxia Yang"), hyphens and small spelling differences, but not a differ
 
 from __future__ import annotations
 
+import gc
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib.resources import files
 from itertools import permutations
 
@@ -29,7 +30,7 @@ from rapidfuzz import fuzz
 from reconcile.lang import SUPPORTED_LANGUAGES, rules_for
 from reconcile.lang.rules import LangRules, NameRules
 from reconcile.model import Entity, Slot
-from reconcile.normalize.org import Word, capitalised_runs, find_orgs, has_capital, latin_words
+from reconcile.normalize.org import Word, capitalised_runs, find_orgs, latin_words
 from reconcile.normalize.prefilter import Alternation
 from reconcile.normalize.text import fold
 
@@ -43,6 +44,9 @@ SAME_PERSON_THRESHOLD = 93
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _FOREIGN_DOT = "·•‧・"
 _MAX_LATIN_WORDS = 3
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# A capital a Latin word can start with (`latin_words` reads letters below U+0250), case kept under re.I.
+_CAPITAL = "(?-i:[" + re.escape("".join(char for char in map(chr, range(0x250)) if char.isupper())) + "])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,6 @@ class _HanData:
     common_words: frozenset[str]  # frequent two-character words
     known: Mapping[str, str]  # Chinese form of a known person -> canonical Latin name
     known_pattern: re.Pattern[str] | None
-    surname_start: re.Pattern[str]  # a character a surname starts with: where a name may begin
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,6 @@ def _han_data() -> _HanData:
         common_words=frozenset(names["common_words"].split()),
         known=known,
         known_pattern=re.compile("|".join(map(re.escape, ordered))) if ordered else None,
-        surname_start=re.compile(f"[{re.escape(''.join(sorted({surname[0] for surname in surnames})))}]"),
     )
 
 
@@ -158,6 +160,7 @@ class _Cues:
     """Per-language context words, compiled once."""
 
     before: re.Pattern[str] | None  # a title or honorific ending right before a name
+    title_end: re.Pattern[str]  # a character a title (then a dot and spaces) can end with
     after: re.Pattern[str] | None  # a speech verb or honorific right after a name
     speech: re.Pattern[str] | None  # a speech verb right after a name
     title: re.Pattern[str] | None  # a title starting here (市长 after 王成 is not the place 王成市)
@@ -169,15 +172,23 @@ class _Cues:
     boundaries: frozenset[str]
     pronoun_before: re.Pattern[str]
     numerals: frozenset[str]
+    name_start: re.Pattern[str]  # a surname's first character, a given-name character a surname away
+    capital_pair: re.Pattern[str]  # two capitalised words with only a space or two, or "&", between
+    titled_capital: re.Pattern[str]  # in the reversed text: a capital a title may come right before
 
 
 def _words_pattern(words: Iterable[str], template: str) -> re.Pattern[str] | None:
-    """`template` around an alternation of `words`; Latin words must start a word ("king" not in "making")."""
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
-    if not ordered:
-        return None
-    body = "|".join(("(?<![A-Za-z])" if w[0].isascii() and w[0].isalpha() else "") + re.escape(w) for w in ordered)
-    return re.compile(template.format(body), re.IGNORECASE)
+    """`template` around an alternation of `words`, for a yes or no; Latin words must start a word
+    ("king" not in "making"). They share one look-behind: one each took most of the time to compile."""
+    unique = {w for w in words if w}
+    latin = {w for w in unique if w[0].isascii() and w[0].isalpha()}
+    groups = [(r"(?<![A-Za-z])", latin), ("", unique - latin)]
+    body = "|".join(f"{guard}(?:{_alternation(group)})" for guard, group in groups if group)
+    return re.compile(template.format(body), re.IGNORECASE) if body else None
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def _cues(rules: LangRules) -> _Cues:
@@ -196,16 +207,42 @@ def _rules_cues(rules: LangRules) -> _Cues:
     return _names_cues(rules.names, frozenset(w for w in rules.numbers.number_words if len(w) == 1))
 
 
+def _class(chars: Iterable[str]) -> str:
+    """A character class of `chars`, which matches nothing if they are none."""
+    joined = "".join(sorted(set(chars)))
+    return f"[{re.escape(joined)}]" if joined else r"[^\s\S]"
+
+
+def _name_start(names: NameRules, han: _HanData) -> re.Pattern[str]:
+    """Where a Chinese name may start: a surname's first character, then (past the second character
+    of a two-character surname) a Han character a given name can start with."""
+    firsts = _class(surname[0] for surname in han.surnames)
+    seconds = _class(surname[1] for surname in han.surnames if len(surname) == 2)
+    never_given = _class((*names.boundary_chars, *han.foreign))
+    return re.compile(f"{firsts}(?={seconds}?(?!{never_given}){_HAN.pattern})")
+
+
+def _titled_capital(titles: Iterable[str]) -> re.Pattern[str]:
+    """A capital right after a title (a dot, "&" and spaces between), in the reversed text: starting
+    with a capital, the pattern skips to the capitals; starting with a title, it would try every
+    position. It finds more than `before` does (no window, no look-behind): it only rules out."""
+    backwards = {title[::-1] for title in titles if title}
+    first = _class(title[0] for title in backwards)
+    return re.compile(rf"{_CAPITAL}(?=\s*(?:&\s*)?\.?(?={first})(?:{_alternation(backwards)}))", re.IGNORECASE)
+
+
 @cache
 def _names_cues(names: NameRules, numerals: frozenset[str]) -> _Cues:
     titles = (*names.titles, *names.honorifics)
+    lowered = {t.lower().rstrip(".") for t in titles}
     return _Cues(
         before=_words_pattern(titles, r"(?:{})\.?\s*$"),
+        title_end=re.compile(rf"[\s.]|{_class(t[-1] for t in titles if t)}", re.IGNORECASE),
         after=_words_pattern((*names.speech_verbs, *names.honorifics), r"\s*(?:{})"),
         speech=_words_pattern(names.speech_verbs, r"\s*,?\s*(?:{})(?![A-Za-z])"),
         title=_words_pattern(titles, r"(?:{})"),
         window=max((len(t) for t in titles), default=0) + 2,
-        titles=frozenset(t.lower().rstrip(".") for t in titles),
+        titles=frozenset(lowered),
         not_names=_latin_data().not_names
         | {w.lower() for w in (*names.name_stopwords, *names.place_suffixes, *names.org_suffixes)},
         separators=tuple(s for s in names.list_separators if s),
@@ -213,6 +250,9 @@ def _names_cues(names: NameRules, numerals: frozenset[str]) -> _Cues:
         boundaries=frozenset(names.boundary_chars),
         pronoun_before=re.compile(f"(?:{'|'.join(names.person_pronouns) or '(?!)'})$", re.IGNORECASE),
         numerals=numerals | frozenset("0123456789"),
+        name_start=_name_start(names, _han_data()),
+        capital_pair=re.compile(rf"{_CAPITAL}\S*(?:[ \t\u00a0]{{1,2}}|\s*&\s*){_CAPITAL}"),
+        titled_capital=_titled_capital({*titles, *lowered}),
     )
 
 
@@ -229,10 +269,11 @@ def find_persons(text: str, rules: LangRules, orgs: Sequence[Slot] | None = None
     taken = [False] * len(text)
     for org in find_orgs(text, rules) if orgs is None else orgs:
         taken[org.start : org.end] = [True] * (org.end - org.start)
-    slots = _known_han(text, taken)
-    for slot in slots:
-        taken[slot.start : slot.end] = [True] * (slot.end - slot.start)
-    if _HAN.search(text):
+    slots: list[Slot] = []
+    if _HAN.search(text):  # else neither a listed Chinese name nor a Chinese name
+        slots = _known_han(text, taken)
+        for slot in slots:
+            taken[slot.start : slot.end] = [True] * (slot.end - slot.start)
         slots += _han_persons(text, cues, taken)
     slots += _latin_persons(text, cues, taken)
     return sorted(slots, key=lambda slot: slot.start)
@@ -270,8 +311,8 @@ def _han_persons(text: str, cues: _Cues, taken: list[bool]) -> list[Slot]:
     candidates: list[_Candidate] = []
     accepted: list[_Candidate] = []
     position = 0
-    while (start := data.surname_start.search(text, position)) is not None:
-        position = start.start()  # no name starts before the next surname character
+    while (start := cues.name_start.search(text, position)) is not None:
+        position = start.start()  # no name starts before the next surname with a given name after it
         candidate = None if taken[position] else _candidate_at(text, position, data, cues, taken)
         if candidate is None:
             position += 1
@@ -291,6 +332,8 @@ def _han_persons(text: str, cues: _Cues, taken: list[bool]) -> list[Slot]:
 
 def _candidate_at(text: str, start: int, data: _HanData, cues: _Cues, taken: list[bool]) -> _Candidate | None:
     """The name starting at `start`, if a surname starts there: its length and its evidence."""
+    if _not_a_name_here(text, start, data, cues):
+        return None
     for size in (2, 1):
         surname = text[start : start + size]
         if len(surname) != size or surname not in data.surnames:
@@ -299,20 +342,17 @@ def _candidate_at(text: str, start: int, data: _HanData, cues: _Cues, taken: lis
         given = _given_chars(text, given_start, data, cues, taken)
         if not given or _cue_after(text, given_start, cues, cues.after):
             continue  # 王教授: a surname and a title, no given name to read
-        if _not_a_name_here(text, start, given_start + len(given), data, cues):
+        if _foreign(text, start, given_start + len(given), data):
             return None
+        stop = _stopword_at(text, start, data)
+        if stop >= size + len(given):
+            return None  # 项目, 经济: an ordinary word covers the name however long, so ask no more
         before = _title_before(text, start, cues)
-        cued = [
-            n
-            for n in range(1, len(given) + 1)
-            if _cue_after(text, given_start + n, cues, cues.after)
-            and text[given_start + n - 1 : given_start + n + 1] not in data.common_words  # 武侠小|说
-        ]
-        length = cued[0] if cued else _given_length(text, given_start, given, before, data, cues)
+        cued = _cued_length(text, given_start, given, data, cues)
+        length = cued or _given_length(text, given_start, given, before, data, cues)
         end = given_start + length
         if not (cued or before) and text[given_start : given_start + 2] in data.common_words:
             return None  # 波方希望, 欧盟曾明确: a frequent word follows the surname character
-        stop = _stopword_at(text, start, data)
         if stop and (
             stop >= end - start
             or not _usual(text[start + stop : end], data)
@@ -329,11 +369,21 @@ def _candidate_at(text: str, start: int, data: _HanData, cues: _Cues, taken: lis
     return None
 
 
-def _not_a_name_here(text: str, start: int, end: int, data: _HanData, cues: _Cues) -> bool:
-    """Contexts where a surname character is something else: 担任|通讯, 他曾, 7500万, 诺兰德."""
+def _cued_length(text: str, start: int, given: str, data: _HanData, cues: _Cues) -> int:
+    """The given name's length a speech verb or honorific right after it marks (王成|指出), or 0."""
+    for length in range(1, len(given) + 1):
+        if (
+            _cue_after(text, start + length, cues, cues.after)
+            and text[start + length - 1 : start + length + 1] not in data.common_words  # 武侠小|说
+        ):
+            return length
+    return 0
+
+
+def _not_a_name_here(text: str, start: int, data: _HanData, cues: _Cues) -> bool:
+    """Contexts where a surname character is something else: 担任|通讯, 他曾, 7500万."""
     return (
-        _foreign(text, start, end, data)
-        or text[start - 1 : start + 1] in data.word_endings
+        text[start - 1 : start + 1] in data.word_endings
         or cues.pronoun_before.search(text, max(0, start - 4), start) is not None
         or text[:start].rstrip()[-1:] in cues.numerals
     )
@@ -376,25 +426,30 @@ def _foreign(text: str, start: int, end: int, data: _HanData) -> bool:
 
 
 def _usual(given: str, data: _HanData) -> bool:
-    return all(char in data.given for char in given)
+    return data.given.issuperset(given)
 
 
 def _given_chars(text: str, start: int, data: _HanData, cues: _Cues, taken: list[bool]) -> str:
     """Up to two characters after a surname that could be a given name."""
     given = ""
-    for position in range(start, min(start + 2, len(text))):
-        char = text[position]
-        if taken[position] or not _HAN.match(char) or char in cues.boundaries:
+    for position, char in enumerate(text[start : start + 2], start):
+        if taken[position] or char in cues.boundaries or not _HAN.match(char):
             break
         if char in data.foreign:
             return ""
         given += char
-    following = text[start + len(given) : start + len(given) + 1]
-    return "" if following and following in data.foreign else given
+    return "" if text[start + len(given) : start + len(given) + 1] in data.foreign else given
 
 
 def _title_before(text: str, start: int, cues: _Cues) -> bool:
-    return bool(cues.before and cues.before.search(text, max(0, start - cues.window), start))
+    """Whether a title ends right before `start`. Most candidates fail at the character before
+    them, one test, and never search their window for every title."""
+    return (
+        cues.before is not None
+        and start > 0
+        and cues.title_end.match(text, start - 1) is not None
+        and cues.before.search(text, max(0, start - cues.window), start) is not None
+    )
 
 
 def _cue_after(text: str, end: int, cues: _Cues, pattern: re.Pattern[str] | None) -> bool:
@@ -403,12 +458,15 @@ def _cue_after(text: str, end: int, cues: _Cues, pattern: re.Pattern[str] | None
 
 def _stopword_at(text: str, start: int, data: _HanData) -> int:
     """Length of the longest ordinary word or place name starting here (项目, 王国, 江苏), or 0."""
-    return next((len(w) for w in data.stopwords.get(text[start], ()) if text.startswith(w, start)), 0)
+    for word in data.stopwords.get(text[start], ()):
+        if text.startswith(word, start):
+            return len(word)
+    return 0
 
 
 def _place_after(text: str, end: int, cues: _Cues) -> bool:
     """Whether the name is followed by a place word (黄山市) rather than a title (市长)."""
-    if not any(text.startswith(suffix, end) for suffix in cues.place_suffixes):
+    if not text.startswith(cues.place_suffixes, end):
         return False
     return not _cue_after(text, end, cues, cues.title) and not _cue_after(text, end, cues, cues.after)
 
@@ -444,37 +502,62 @@ def _listed_together(text: str, a: _Candidate, b: _Candidate, cues: _Cues) -> bo
 @lru_cache(maxsize=4096)
 def chinese_name(surname: str, given: str) -> str:
     """The pinyin of a Chinese name, surname first: 杨红霞 -> "Yang Hongxia", 单田芳 -> "Shan Tianfang"."""
-    from pypinyin import Style, lazy_pinyin  # 0.3-0.5 s to import: only when a name is found
+    surnames = _han_data().surnames
+    reading = surnames[surname].reading if surname in surnames else _pinyin_of(surname)
+    return f"{reading.capitalize()} {_pinyin_of(given).capitalize()}".strip()
 
-    reading = (
-        _han_data().surnames[surname].reading
-        if surname in _han_data().surnames
-        else "".join(lazy_pinyin(surname, style=Style.NORMAL, v_to_u=True))
-    )
-    given_reading = "".join(lazy_pinyin(given, style=Style.NORMAL, v_to_u=True))
-    return f"{reading.capitalize()} {given_reading.capitalize()}".strip()
+
+def _pinyin_of(chars: str) -> str:
+    return "".join(_pinyin_reader()(chars))
+
+
+@cache
+def _pinyin_reader() -> Callable[[str], list[str]]:
+    """pypinyin, imported when the first name is found, with the cyclic garbage collector paused:
+    its dictionaries are 200,000 new containers, and the collections they set off walked them
+    again and again (0.2 s of the 0.5 s the import took in a loaded process). It resumes after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from pypinyin import Style, lazy_pinyin
+    finally:
+        if enabled:
+            gc.enable()
+    return partial(lazy_pinyin, style=Style.NORMAL, v_to_u=True)
 
 
 # Latin names ---------------------------------------------------------------------------------
 
 
 def _latin_persons(text: str, cues: _Cues, taken: list[bool]) -> list[Slot]:
-    if not has_capital(text):
-        return []  # no capitalised run, so no name
+    after_title = _capitals_after_titles(text, cues)
+    if not after_title and cues.capital_pair.search(text) is None:
+        return []  # a name is two capitalised words side by side, or one after a title
     data = _latin_data()
     for _, place in data.places.scanner(text).finditer():
         taken[place.start() : place.end()] = [True] * (place.end() - place.start())
     slots = []
     words = [w for w in latin_words(text) if not any(taken[w.start : w.end])]
     for run in capitalised_runs(text, words):
+        if len(run) == 1 and run[0].start not in after_title:
+            continue  # one word and no title before it: no name
         for part, titled in _name_parts(run, cues, data):
             start, end = part[0].start, part[-1].end
-            canonical = " ".join(w.text for w in part)
-            if _latin_person(part, titled or _title_before(text, start, cues), text, cues, data):
+            titled_here = titled or (start in after_title and _title_before(text, start, cues))
+            if _latin_person(part, titled_here, text, cues, data):
+                canonical = " ".join(w.text for w in part)
                 slots.append(
                     Slot("person", text[start:end], start, end, Entity(data.known.get(name_key(canonical), canonical)))
                 )
     return slots
+
+
+def _capitals_after_titles(text: str, cues: _Cues) -> set[int]:
+    """Where a capital follows what may be a title: where a one-word name can start. Without these
+    and without the capitalised words side by side that longer names need, as most sentences are,
+    a sentence is never split into words."""
+    last = len(text) - 1
+    return {last - capital.start() for capital in cues.titled_capital.finditer(text[::-1])}
 
 
 def _latin_person(part: list[Word], titled: bool, text: str, cues: _Cues, data: _LatinData) -> bool:
@@ -523,10 +606,10 @@ def _name_word(word: Word, cues: _Cues) -> bool:
     text = word.text
     return (
         text[:1].isupper()
-        and not word.acronym
-        and not any(char.isdigit() for char in text)
         and text.lower() not in cues.not_names
-        and ("." not in text or bool(re.fullmatch(r"(?:[A-Z]\.)+", text)))
+        and ("." not in text or _INITIALS.fullmatch(text) is not None)
+        and not any(char.isdigit() for char in text)
+        and not word.acronym
     )
 
 
