@@ -433,13 +433,14 @@ def _sibling_pairs(
         (right, left, right_anchors, left_anchors, used_right, True),
     ):
         partners = {(j if flip else i): (score, i if flip else j) for score, _, i, j in matched}
+        by_sentence: dict[int, list[tuple[float, int]]] = {}  # looked up, not scanned: linear in the claims
+        for sibling, partner in partners.items():
+            by_sentence.setdefault(own[sibling].sentence, []).append(partner)
         for x, claim in enumerate(own):
             if x in used:
                 continue
             options = []
-            for sibling, (score, y) in partners.items():
-                if own[sibling].sentence != claim.sentence:
-                    continue
+            for score, y in by_sentence.get(claim.sentence, ()):
                 evidence, against = _weigh(claim, other[y], own_anchors[x], other_anchors[y], matcher)
                 if evidence > 0 and not against:
                     options.append((score, other[y].id, y))
