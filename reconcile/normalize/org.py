@@ -160,8 +160,9 @@ _APOSTROPHE = "'"  # in a spelling: any apostrophe
 _SPELT_REGEX = {_GAP: r"\s*", _APOSTROPHE: f"[{re.escape(_APOSTROPHES)}]"}
 _SPELLING_MARKS = re.compile(f"[{_GAP}{_APOSTROPHE}]")
 _ALNUM_CHAR = re.compile(f"[{_ALNUM}]")
-# A capital that can start a Latin word: a text without one has no capitalised run.
-_CAPITAL = re.compile("[" + "".join(c for c in map(chr, range(0x250)) if c.isupper() and _ALNUM_CHAR.match(c)) + "]")
+# The capitals a Latin word (`latin_words`) can start with: a text without one has no capitalised run.
+CAPITALS = "".join(c for c in map(chr, range(0x250)) if c.isupper() and _ALNUM_CHAR.match(c))
+_CAPITAL = re.compile(f"[{re.escape(CAPITALS)}]")
 
 
 def _is_han(char: str) -> bool:

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from reconcile.lang import SUPPORTED_LANGUAGES, rules_for
 from reconcile.lang.rules import LangRules, NameRules
 from reconcile.model import Entity, Slot
-from reconcile.normalize.org import Word, capitalised_runs, find_orgs, latin_words
+from reconcile.normalize.org import CAPITALS, Word, capitalised_runs, find_orgs, latin_words
 from reconcile.normalize.prefilter import Alternation
 from reconcile.normalize.text import fold
 
@@ -45,8 +45,8 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _FOREIGN_DOT = "·•‧・"
 _MAX_LATIN_WORDS = 3
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
-# A capital a Latin word can start with (`latin_words` reads letters below U+0250), case kept under re.I.
-_CAPITAL = "(?-i:[" + re.escape("".join(char for char in map(chr, range(0x250)) if char.isupper())) + "])"
+# A capital a Latin word can start with, case kept under re.I.
+_CAPITAL = f"(?-i:[{re.escape(CAPITALS)}])"
 
 
 @dataclass(frozen=True, slots=True)
