@@ -354,14 +354,14 @@ def _drawable(text: str) -> str:
     known = _font_characters() | {ord("\n")}
     if all(ord(char) in known for char in text):
         return text
-    from pypinyin import lazy_pinyin
+    from reconcile.normalize.romanise import pinyin
 
     out = []
     for char in text:
         if ord(char) in known:
             out.append(char)
         elif "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf":
-            out.append(lazy_pinyin(char)[0].capitalize())
+            out.append(pinyin(char)[0].capitalize())
         else:
             out.append("?")
     return "".join(out)

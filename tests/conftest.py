@@ -11,9 +11,26 @@ import pytest
 
 from reconcile.config import Config
 from reconcile.embed import Embedder, UniversalSentenceEncoder
+from reconcile.ingest import ingest_text
+from reconcile.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpora" / "yang-hongxia-m6"
+
+STORY_EN = (
+    "Yang Hongxia joined ByteDance in September 2020 after leaving Alibaba.\n\n"
+    "Her team trained M6, a model with 10 trillion parameters, in 2021."
+)
+STORY_ZH = "杨红霞于2020年9月加入字节跳动，此前在阿里巴巴工作。\n\n她的团队在2021年训练了10万亿参数的M6模型。"
+
+
+def story(en: str = STORY_EN, zh: str = STORY_ZH) -> list[Document]:
+    """A short English and Chinese pair with dates, amounts, people and companies: small
+    enough for tests that run the whole pipeline again and again."""
+    return [
+        ingest_text(en, "en", lang="en", published="2023-03"),
+        ingest_text(zh, "zh", lang="zh", published="2023-03"),
+    ]
 
 
 class HashingEmbedder:

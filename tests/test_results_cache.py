@@ -15,24 +15,17 @@ import reconcile.pipeline
 from reconcile.cli import main
 from reconcile.config import Config
 from reconcile.embed import Embedder
-from reconcile.ingest import ingest_text
 from reconcile.model import Alignment, Document
 from reconcile.report import Reconciliation
 
-from .conftest import SEED_CORPUS
+from .conftest import SEED_CORPUS, STORY_EN, STORY_ZH, story
 
-EN = (
-    "Yang Hongxia joined ByteDance in September 2020 after leaving Alibaba.\n\n"
-    "Her team trained M6, a model with 10 trillion parameters, in 2021."
-)
-ZH = "杨红霞于2021年9月加入字节跳动，此前在阿里巴巴工作。\n\n她的团队在2021年训练了10万亿参数的M6模型。"
+# The Chinese side dates the move to ByteDance a year later: a conflict among the findings.
+ZH = STORY_ZH.replace("2020年9月", "2021年9月")
 
 
-def documents(en: str = EN) -> list[Document]:
-    return [
-        ingest_text(en, "en", lang="en", published="2023-03"),
-        ingest_text(ZH, "zh", lang="zh", published="2023-03"),
-    ]
+def documents(en: str = STORY_EN) -> list[Document]:
+    return story(en, ZH)
 
 
 @pytest.fixture()
@@ -86,7 +79,7 @@ def test_a_setting_that_decides_findings_misses(
 
 def test_changed_text_or_name_misses(lexical: Config, aligned: list[int]) -> None:
     run(lexical)
-    changed = run(lexical, documents(EN.replace("2021", "2022")))
+    changed = run(lexical, documents(STORY_EN.replace("2021", "2022")))
     run(lexical, name="another story")
     assert len(aligned) == 3
     assert any("2022" in claim.text for claim in changed.claims)

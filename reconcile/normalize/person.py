@@ -15,13 +15,12 @@ order ("Hongxia Yang"), hyphens and small spelling differences, but not a differ
 
 from __future__ import annotations
 
-import gc
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import permutations
 
@@ -32,6 +31,7 @@ from reconcile.lang.rules import LangRules, NameRules
 from reconcile.model import Entity, Slot
 from reconcile.normalize.org import CAPITALS, Word, capitalised_runs, find_orgs, latin_words
 from reconcile.normalize.prefilter import Alternation
+from reconcile.normalize.romanise import pinyin
 from reconcile.normalize.text import fold
 
 # Two names with the same number of words and one word in common (the surname) are the same
@@ -508,22 +508,7 @@ def chinese_name(surname: str, given: str) -> str:
 
 
 def _pinyin_of(chars: str) -> str:
-    return "".join(_pinyin_reader()(chars))
-
-
-@cache
-def _pinyin_reader() -> Callable[[str], list[str]]:
-    """pypinyin, imported when the first name is found, with the cyclic garbage collector paused:
-    its dictionaries are 200,000 new containers, and the collections they set off walked them
-    again and again (0.2 s of the 0.5 s the import took in a loaded process). It resumes after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        from pypinyin import Style, lazy_pinyin
-    finally:
-        if enabled:
-            gc.enable()
-    return partial(lazy_pinyin, style=Style.NORMAL, v_to_u=True)
+    return "".join(pinyin(chars, v_to_u=True))
 
 
 # Latin names ---------------------------------------------------------------------------------
