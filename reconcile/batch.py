@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gc
 import io
 import logging
 import time
@@ -197,6 +198,11 @@ class _PipelinePlugin(WorkerPlugin):
         cache_dir = self.config.cache_dir if self.config.cache else None
         embedder = load_embedder(self.config.embedder, cache_dir=cache_dir, threads=1)
         self.pipeline = Pipeline(self.config, embedder, pinned=self.pinned)
+
+    def teardown(self, worker: Any) -> None:
+        """The worker process is about to exit: what it loaded is left to the exit, untraced by
+        the collector's passes over it (0.5 s of every batch's shutdown, waited for serially)."""
+        gc.freeze()
 
 
 def _reconcile_all(jobs: list[Job]) -> list[Outcome]:
