@@ -34,6 +34,10 @@ class Embedder(Protocol):
     def load(self) -> None:
         """Load the model now rather than on the first encode (for when there is time to spare)."""
 
+    def use_threads(self, threads: int | None) -> None:
+        """Compute on at most `threads` CPU threads from the next encode on (None: as many as
+        it was made with), to leave a core to another process."""
+
 
 def _normalised(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
@@ -81,17 +85,22 @@ class UniversalSentenceEncoder:
     name = "use-m3"
 
     def __init__(self, threads: int | None = None) -> None:
-        self._threads = threads or os.cpu_count() or 1
+        self._all_threads = threads or os.cpu_count() or 1
+        self._threads = self._all_threads
         self._model: Any = None
 
     def load(self) -> None:
         if self._model is None:
             self._model = _load_use(self._threads)
 
+    def use_threads(self, threads: int | None) -> None:
+        self._threads = min(threads or self._all_threads, self._all_threads)
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         self.load()
+        self._model.threads = self._threads  # the backend limits BLAS to this on each encode
         return _normalised(self._model.encode(list(texts)))
 
 
@@ -117,6 +126,8 @@ class SentenceTransformerEmbedder:
         self.name = f"st:{folder.resolve().name}"
         self._folder = folder
         self._model: Any = None
+        self._threads: int | None = None
+        self._all_threads: int | None = None
 
     def load(self) -> None:
         if self._model is None:
@@ -133,8 +144,16 @@ class SentenceTransformerEmbedder:
                 ) from None
             self._model = SentenceTransformer(str(self._folder), device="cpu")
 
+    def use_threads(self, threads: int | None) -> None:
+        self._threads = threads
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.load()
+        import torch
+
+        if self._all_threads is None:
+            self._all_threads = torch.get_num_threads()
+        torch.set_num_threads(min(self._threads or self._all_threads, self._all_threads))
         vectors = self._model.encode(list(texts), batch_size=64, show_progress_bar=False)
         return _normalised(vectors)
 
@@ -165,6 +184,9 @@ class CachedEmbedder:
 
     def load(self) -> None:
         self._inner.load()
+
+    def use_threads(self, threads: int | None) -> None:
+        self._inner.use_threads(threads)
 
     def _key(self, text: str) -> bytes:
         return hashlib.blake2b(f"{self.name}\x00{text}".encode(), digest_size=16).digest()

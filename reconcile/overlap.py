@@ -1,13 +1,12 @@
-"""Extraction in a second process, so that it can run while this one loads the model.
+"""Extraction in a second process, so that it runs while this one loads the model and embeds.
 
-A cold run spends its first second or two on work no corpus needs twice: extraction's
-first-use pattern work (pure Python), and the model load and report imports. On two cores
-they need not wait for each other: a helper forked from this process (every module already
-imported) segments and extracts the first corpus meanwhile, and then the later corpora,
-keeping what it compiled. It extracts one corpus at a time, while this process waits:
-extracting the next corpus beside the embedding of this one measured slower on this 2-core
-machine than one after the other (0.92× over the 437 WMT pairs: both slow down sharing
-the cores, and the embedder loses its second BLAS thread).
+Extraction is pure Python on one core; embedding is BLAS on all of them. A helper forked
+from this process (every module already imported) segments and extracts the first corpus
+while the model loads, and later corpora ahead of the one being embedded, keeping what it
+compiled on first use. While it works, the embedder leaves it a core (`Helper.busy`): on
+two cores, an embedder on two BLAS threads beside a busy helper ran slower than the two
+one after the other (0.92× over the 437 WMT pairs), as a BLAS thread waits for the other
+whenever the helper has its core.
 
 Used only where fork is safe and pays: Linux, two cores or more, not inside a daemon
 process (a Dask worker has a core of its own and may not fork).
@@ -48,17 +47,25 @@ class Helper(Generic[Job, Result]):
         context = multiprocessing.get_context("fork")
         self._jobs: multiprocessing.Queue[Job | None] = context.Queue()
         self._results: multiprocessing.Queue[tuple[str, Any]] = context.Queue()
+        self._done = context.Value("l", 0, lock=False)  # jobs finished, written by the helper only
         self._process = context.Process(
-            target=_serve, args=(self._jobs, self._results, work), name="reconcile-extract", daemon=True
+            target=_serve, args=(self._jobs, self._results, work, self._done), name="reconcile-extract", daemon=True
         )
         self._process.start()
+        self._submitted = 0
         self.pending = 0
+
+    @property
+    def busy(self) -> bool:
+        """Whether the helper is working on a job now (rather than waiting for one, or gone)."""
+        return self._done.value < self._submitted and self._process.is_alive()
 
     def submit(self, job: Job) -> None:
         """Queue `job` behind those already submitted."""
         if not self._process.is_alive():
             raise HelperFailed(f"the helper process is gone (exit code {self._process.exitcode})")
         self._jobs.put(job)
+        self._submitted += 1
         self.pending += 1
 
     def result(self) -> Result:
@@ -99,6 +106,7 @@ def _serve(
     jobs: multiprocessing.Queue[Job | None],
     results: multiprocessing.Queue[tuple[str, Any]],
     work: Callable[[Job], Result],
+    done: Any,
 ) -> None:
     """The helper's loop: Ctrl-C is for the main process, which stops the helper itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -110,5 +118,6 @@ def _serve(
         except Exception as error:  # the caller re-runs the job, to show its traceback
             reply = ("failed", f"{type(error).__name__}: {error}")
         results.put(reply)
+        done.value += 1
     results.close()
     results.join_thread()  # the last results are in the pipe before this process ends

@@ -11,7 +11,7 @@ import contextlib
 import importlib
 import os
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +35,14 @@ from reconcile.segment import segment
 
 _Claims = list[tuple[Claim, ...]]  # one tuple per document
 
+# With a helper, corpora are read and handed to it this far ahead of the one being
+# reconciled, and the queue is topped up when half of it is left: the helper extracts in
+# bursts, beside an embedder that leaves it a core, and is then idle while the embedder
+# has every core. Bounded by text as well, since the corpora ahead are held in memory.
+READ_AHEAD_CORPORA = 64
+READ_AHEAD_CHARACTERS = 16_000_000
+_END = object()
+
 
 @dataclass(slots=True)
 class _Corpus:
@@ -57,7 +65,8 @@ class Pipeline:
     """Runs corpora through every stage with one embedder, loaded on first use.
 
     With `background` (and where `reconcile.overlap.available()`), `run_many` and
-    `report_folders` extract in a helper process, the first corpus while the model loads.
+    `report_folders` extract in a helper process: the first corpora while the model loads,
+    and later ones while this process embeds those before them.
     """
 
     def __init__(
@@ -225,28 +234,54 @@ class Pipeline:
         warm_up: Callable[[], None],
     ) -> Iterator[tuple[_Corpus, tuple[Reconciliation, list[Path]] | ReconcileError]]:
         """Each source read, reconciled and reported, in order. With a helper, extraction is
-        the helper's: the first corpus while this process loads the model and runs `warm_up`,
-        each later one while this process waits (extraction beside embedding measured slower
-        than one after the other, and the helper keeps what it compiled on first use)."""
+        the helper's: the first corpora while this process loads the model and runs `warm_up`,
+        later ones ahead of the corpus this process embeds (see READ_AHEAD_CORPORA)."""
         helper = overlap.Helper(self._extract) if self.background else None
+        ahead: deque[_Corpus] = deque()
+        remaining = iter(sources)
         try:
-            for source in sources:
-                corpus = self._prepared(source, read)
-                if helper is not None and corpus.missing:
-                    with contextlib.suppress(overlap.HelperFailed):  # then it is extracted here
-                        helper.submit(corpus.missing)
-                        corpus.in_helper = True
-                    if not self._embedder_loaded:
-                        with self._stage("model load"):
-                            if (embedder := self.embedder) is not None:
-                                embedder.load()
-                        with self._stage("imports"):
-                            warm_up()
+            while True:
+                if not ahead or (helper is not None and len(ahead) <= READ_AHEAD_CORPORA // 2):
+                    self._read_ahead(remaining, read, ahead, helper)
+                if not ahead:
+                    return
+                if not self._embedder_loaded and any(corpus.in_helper for corpus in ahead):
+                    with self._stage("model load"):
+                        if (embedder := self.embedder) is not None:
+                            embedder.load()
+                    with self._stage("imports"):
+                        warm_up()
+                corpus = ahead.popleft()
                 self._collect(corpus, helper)
+                if helper is not None and (embedder := self.embedder) is not None:
+                    embedder.use_threads(_cores_beside_a_helper() if helper.busy else None)
                 yield corpus, self._outcome(corpus, report)
         finally:
             if helper is not None:
                 helper.close()
+
+    def _read_ahead(
+        self,
+        sources: Iterator[object],
+        read: Callable[[object], tuple[Sequence[Document], str, Config]],
+        ahead: deque[_Corpus],
+        helper: overlap.Helper[Sequence[Document], Any] | None,
+    ) -> None:
+        """The next corpora of `sources` prepared into `ahead`: one without a helper, or as many
+        as the read-ahead bounds allow, their extraction handed to the helper."""
+        most = READ_AHEAD_CORPORA if helper is not None else 1
+        characters = sum(_characters(corpus) for corpus in ahead)
+        while len(ahead) < most and characters < READ_AHEAD_CHARACTERS:
+            source = next(sources, _END)
+            if source is _END:
+                return
+            corpus = self._prepared(source, read)
+            if helper is not None and corpus.missing:
+                with contextlib.suppress(overlap.HelperFailed):  # then it is extracted here
+                    helper.submit(corpus.missing)
+                    corpus.in_helper = True
+            ahead.append(corpus)
+            characters += _characters(corpus)
 
     def _prepared(self, source: object, read: Callable[[object], tuple[Sequence[Document], str, Config]]) -> _Corpus:
         corpus = _Corpus(source)
@@ -314,6 +349,15 @@ class Pipeline:
 # What the reports import on first use (matplotlib, for the timeline: about half a second),
 # imported while the helper extracts the first corpus.
 _REPORT_IMPORTS = ("matplotlib.figure", "matplotlib.backends.backend_agg", "matplotlib.dates")
+
+
+def _characters(corpus: _Corpus) -> int:
+    return sum(len(document.text) for document in corpus.documents)
+
+
+def _cores_beside_a_helper() -> int:
+    """The threads an embedder may use while the helper has a core."""
+    return max(1, (os.cpu_count() or 1) - 1)
 
 
 def _given(source: object) -> tuple[Sequence[Document], str, Config]:

@@ -48,6 +48,9 @@ class HashingEmbedder:
     def load(self) -> None:
         """Nothing to load."""
 
+    def use_threads(self, threads: int | None) -> None:
+        """One thread whatever is asked."""
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for row, text in enumerate(texts):

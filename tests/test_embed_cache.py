@@ -31,6 +31,9 @@ class CountingEncoder:
     def load(self) -> None:
         """Nothing to load."""
 
+    def use_threads(self, threads: int | None) -> None:
+        """One thread whatever is asked."""
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.seen.extend(texts)
         return np.stack([expected(text) for text in texts]) if texts else np.zeros((0, 8), dtype=np.float32)
@@ -41,6 +44,9 @@ class RefusingEncoder:
 
     def load(self) -> None:
         """Nothing to load."""
+
+    def use_threads(self, threads: int | None) -> None:
+        """One thread whatever is asked."""
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         raise AssertionError(f"the model was asked to embed {len(texts)} text(s) although all were cached")

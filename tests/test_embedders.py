@@ -94,6 +94,19 @@ def test_default_embedder_gives_usem3s_own_vectors() -> None:
     assert np.allclose(UniversalSentenceEncoder(threads=1).encode(texts), reference, atol=1e-6)
 
 
+@pytest.mark.parametrize("spec", ["use", "st"])
+def test_an_embedder_left_fewer_cores_gives_the_same_vectors(spec: str) -> None:
+    """Beside a busy helper the pipeline gives the embedder a core fewer: only speed changes."""
+    embedder = load_embedder(spec if spec == "use" else f"st:{_minilm_folder()}", threads=2)
+    assert embedder is not None
+    texts = [*TRANSLATION, UNRELATED] * 20  # several micro-batches
+    everywhere = embedder.encode(texts)
+    embedder.use_threads(1)
+    assert np.allclose(embedder.encode(texts), everywhere, atol=1e-5)
+    embedder.use_threads(None)
+    assert np.allclose(embedder.encode(texts), everywhere, atol=1e-6)
+
+
 def test_sentence_transformers_backend_loads_a_local_folder() -> None:
     st = load_embedder(f"st:{_minilm_folder()}")
     assert st is not None and st.name.startswith("st:")

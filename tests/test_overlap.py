@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import reconcile.pipeline
@@ -15,7 +17,8 @@ from reconcile.cli import main
 from reconcile.config import Config
 from reconcile.embed import Embedder
 from reconcile.errors import InputError, ReconcileError
-from reconcile.ingest import ingest_corpus
+from reconcile.ingest import ingest_corpus, ingest_text
+from reconcile.model import Document
 from reconcile.pipeline import Pipeline
 
 from .conftest import SEED_CORPUS
@@ -133,3 +136,81 @@ def test_run_many_gives_what_run_gives(embedder: Embedder) -> None:
     ]
     with pytest.raises(InputError, match="at least two"):
         list(pipeline.run_many([(documents[:1], "one")]))
+
+
+@needs_helper
+def test_the_helper_is_busy_while_it_works_only() -> None:
+    """What the embedder's share of the cores follows: a job in hand, not one waiting or done."""
+    import multiprocessing
+
+    go_on = multiprocessing.get_context("fork").Event()  # made before the fork, so the helper shares it
+    helper: overlap.Helper[int, int] = overlap.Helper(lambda job: job if go_on.wait(timeout=60) else -1)
+    assert not helper.busy
+    helper.submit(7)
+    assert helper.busy
+    go_on.set()
+    assert helper.result() == 7
+    assert not helper.busy
+    helper.close()
+
+
+def _small_corpora(count: int, consumed: list[int]) -> Iterator[tuple[list[Document], str]]:
+    """`count` two-article corpora; `consumed` counts those taken so far."""
+    for index in range(count):
+        consumed[0] += 1
+        yield [ingest_text(EN, "en"), ingest_text(ZH, "zh")], f"corpus-{index}"
+
+
+@pytest.mark.parametrize(
+    ("background", "text_bound_in_corpora", "read_before_the_first"),
+    [
+        (True, 1_000, reconcile.pipeline.READ_AHEAD_CORPORA),
+        (True, 10, 10),
+        (False, 1_000, 1),
+    ],
+)
+def test_corpora_are_read_ahead_for_the_helper_and_only_so_far(
+    monkeypatch: pytest.MonkeyPatch, background: bool, text_bound_in_corpora: int, read_before_the_first: int
+) -> None:
+    """The helper gets corpora to extract ahead of the one embedded, as many as the bounds
+    allow (they are held in memory); without a helper nothing is read ahead."""
+    if background and not overlap.available():
+        pytest.skip("a helper needs Linux and two cores")
+    corpus_text = len(ingest_text(EN, "en").text) + len(ingest_text(ZH, "zh").text)
+    monkeypatch.setattr(reconcile.pipeline, "READ_AHEAD_CHARACTERS", text_bound_in_corpora * corpus_text)
+    consumed = [0]
+    pipeline = Pipeline(Config(cache=False, embedder="none"), background=background)
+    results = pipeline.run_many(_small_corpora(100, consumed))
+    assert next(results).corpus == "corpus-0"
+    assert consumed[0] == read_before_the_first
+    assert [result.corpus for result in results] == [f"corpus-{index}" for index in range(1, 100)]
+
+
+class _Recording:
+    """The session's embedder, noting the thread counts it is asked to use."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.asked: list[int | None] = []
+
+    def load(self) -> None:
+        self.inner.load()
+
+    def use_threads(self, threads: int | None) -> None:
+        self.asked.append(threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.encode(texts)
+
+
+@needs_helper
+@pytest.mark.parametrize(("helper_busy", "threads"), [(True, (os.cpu_count() or 1) - 1), (False, None)])
+def test_the_embedder_leaves_the_helper_a_core_while_it_extracts(
+    monkeypatch: pytest.MonkeyPatch, embedder: Embedder, helper_busy: bool, threads: int | None
+) -> None:
+    monkeypatch.setattr(overlap.Helper, "busy", property(lambda helper: helper_busy))
+    recording = _Recording(embedder)
+    pipeline = Pipeline(Config(cache=False), recording, background=True)
+    assert len(list(pipeline.run_many(_small_corpora(3, [0])))) == 3
+    assert recording.asked == [threads] * 3
