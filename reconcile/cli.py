@@ -138,7 +138,8 @@ def _run(args: argparse.Namespace) -> int:
     with _progress(console, len(folders), quiet=args.quiet or len(folders) < 2) as advance:
         started = time.perf_counter()
         for folder, outcome in pipeline.report_folders(folders, args.out):
-            seconds, started = time.perf_counter() - started, time.perf_counter()  # reading included
+            now = time.perf_counter()
+            seconds, started = now - started, now  # reading included
             # Beyond articles and reports, errors concern the whole run (the model, the cache): they stop it.
             if isinstance(outcome, (InputError, OutputError)):
                 if len(folders) == 1:

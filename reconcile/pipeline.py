@@ -53,7 +53,7 @@ class _Corpus:
     name: str = ""
     documents: Sequence[Document] = ()
     config: Config | None = None
-    claims: list[tuple[Claim, ...] | None] = field(default_factory=list)
+    claims: Sequence[tuple[Claim, ...] | None] = ()
     missing: list[Document] = field(default_factory=list)
     error: ReconcileError | None = None
     in_helper: bool = False
@@ -318,7 +318,7 @@ class Pipeline:
         except ReconcileError as error:
             corpus.error = error
             return
-        corpus.claims = list(self._filled(corpus.claims, corpus.missing, extracted))
+        corpus.claims = self._filled(corpus.claims, corpus.missing, extracted)
 
     def _outcome(
         self, corpus: _Corpus, report: Callable[[Reconciliation, Config], list[Path]]
