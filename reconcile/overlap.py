@@ -60,6 +60,11 @@ class Helper(Generic[Job, Result]):
         """Whether the helper is working on a job now (rather than waiting for one, or gone)."""
         return self._done.value < self._submitted and self._process.is_alive()
 
+    @property
+    def done_ahead(self) -> bool:
+        """Whether the oldest job not yet collected is done: `result` need not wait for it to run."""
+        return self.pending > 0 and self._done.value > self._submitted - self.pending
+
     def submit(self, job: Job) -> None:
         """Queue `job` behind those already submitted."""
         if not self._process.is_alive():

@@ -164,7 +164,7 @@ def _small_corpora(count: int, consumed: list[int]) -> Iterator[tuple[list[Docum
 @pytest.mark.parametrize(
     ("background", "text_bound_in_corpora", "read_before_the_first"),
     [
-        (True, 1_000, reconcile.pipeline.READ_AHEAD_CORPORA),
+        (True, 1_000, 40),  # READ_AHEAD_CORPORA, set to 40 below
         (True, 10, 10),
         (False, 1_000, 1),
     ],
@@ -178,6 +178,7 @@ def test_corpora_are_read_ahead_for_the_helper_and_only_so_far(
         pytest.skip("a helper needs Linux and two cores")
     corpus_text = len(ingest_text(EN, "en").text) + len(ingest_text(ZH, "zh").text)
     monkeypatch.setattr(reconcile.pipeline, "READ_AHEAD_CHARACTERS", text_bound_in_corpora * corpus_text)
+    monkeypatch.setattr(reconcile.pipeline, "READ_AHEAD_CORPORA", 40)
     consumed = [0]
     pipeline = Pipeline(Config(cache=False, embedder="none"), background=background)
     results = pipeline.run_many(_small_corpora(100, consumed))
@@ -193,6 +194,7 @@ class _Recording:
         self.inner = inner
         self.name = inner.name
         self.asked: list[int | None] = []
+        self.calls = 0
 
     def load(self) -> None:
         self.inner.load()
@@ -201,7 +203,32 @@ class _Recording:
         self.asked.append(threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
         return self.inner.encode(texts)
+
+
+@needs_helper
+@pytest.mark.parametrize(("most_texts", "calls"), [(256, 1), (1, 3)])
+def test_corpora_whose_claims_are_in_are_embedded_in_one_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: Embedder, most_texts: int, calls: int
+) -> None:
+    """The model costs less per text in one call than in one call per corpus's few claims: the
+    corpora next in line whose claims are in (here all, from the claims cache) are embedded
+    together, up to EMBED_TOGETHER_TEXTS texts, with the findings of one corpus at a time."""
+    seed = ingest_corpus(SEED_CORPUS, Config())
+    small = [ingest_text(EN, "en"), ingest_text(ZH, "zh")]
+    other = [ingest_text(EN.replace("300", "120"), "en"), ingest_text(ZH.replace("500", "120"), "zh")]
+    corpora = [(seed, "seed"), (small, "small"), (other, "other")]
+    config = Config(cache_dir=tmp_path / "cache")
+    alone = [Pipeline(config, embedder).run(documents, name) for documents, name in corpora]  # fills the claims cache
+    monkeypatch.setattr(reconcile.pipeline, "EMBED_TOGETHER_TEXTS", most_texts)
+    recording = _Recording(embedder)
+    together = list(Pipeline(config, recording, background=True).run_many(corpora))
+    assert recording.calls == calls
+    assert [result.claims for result in together] == [result.claims for result in alone]
+    assert [[(f.verdict, f.claims, f.similarity) for f in r.findings] for r in together] == [
+        [(f.verdict, f.claims, f.similarity) for f in r.findings] for r in alone
+    ]
 
 
 @needs_helper
@@ -213,4 +240,5 @@ def test_the_embedder_leaves_the_helper_a_core_while_it_extracts(
     recording = _Recording(embedder)
     pipeline = Pipeline(Config(cache=False), recording, background=True)
     assert len(list(pipeline.run_many(_small_corpora(3, [0])))) == 3
-    assert recording.asked == [threads] * 3
+    assert recording.calls >= 1  # the corpora whose claims are in by then are embedded together
+    assert recording.asked == [threads] * recording.calls
