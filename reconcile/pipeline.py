@@ -39,8 +39,8 @@ _Claims = list[tuple[Claim, ...]]  # one tuple per document
 # With a helper, corpora are read and handed to it this far ahead of the one being
 # reconciled, and the queue is topped up when half of it is left: the helper gets through
 # the extraction early, beside an embedder that leaves it a core, and is then idle while
-# the embedder has every core (on two cores, 64 ahead took 16% longer over the 437 WMT
-# pairs). Bounded by text as well, since the corpora ahead are held in memory.
+# the embedder has every core (on two cores, 64 ahead took about 15% longer over the 437
+# WMT pairs). Bounded by text as well, since the corpora ahead are held in memory.
 READ_AHEAD_CORPORA = 512
 READ_AHEAD_CHARACTERS = 16_000_000
 # Corpora whose claims are in are embedded together, up to this many texts: the model
@@ -277,7 +277,8 @@ class Pipeline:
     ) -> Iterator[tuple[_Corpus, tuple[Reconciliation, list[Path]] | ReconcileError]]:
         """Each source read, reconciled and reported, in order. With a helper, extraction is
         the helper's: the first corpora while this process loads the model and runs `warm_up`,
-        later ones ahead of the corpus this process embeds (see READ_AHEAD_CORPORA)."""
+        later ones ahead of the corpus this process embeds (see READ_AHEAD_CORPORA). The
+        corpora whose claims are in are embedded together (see EMBED_TOGETHER_TEXTS)."""
         helper = overlap.Helper(self._extract) if self.background else None
         ahead: deque[_Corpus] = deque()
         remaining = iter(sources)
@@ -342,16 +343,20 @@ class Pipeline:
 
     def _embed_window(self, window: Sequence[_Corpus], helper: overlap.Helper[Sequence[Document], Any] | None) -> None:
         """The corpora of `window` still to be aligned, embedded in one call: on a core fewer
-        while the helper extracts."""
+        while the helper extracts. An error (the embedding cache unusable) is each one's."""
         embedder = self.embedder
         assert embedder is not None
         waiting = [corpus for corpus in window if _needs_embedding(corpus)]
         if helper is not None:
             embedder.use_threads(_cores_beside_a_helper() if helper.busy else None)
-        for corpus, embedded in zip(
-            waiting, self._embed_together([_all_claims(c.claims) for c in waiting]), strict=True
-        ):
-            corpus.embedded = embedded
+        try:
+            embedded = self._embed_together([_all_claims(corpus.claims) for corpus in waiting])
+        except ReconcileError as error:
+            for corpus in waiting:
+                corpus.error = error
+            return
+        for corpus, vectors in zip(waiting, embedded, strict=True):
+            corpus.embedded = vectors
 
     def _prepared(self, source: object, read: Callable[[object], tuple[Sequence[Document], str, Config]]) -> _Corpus:
         corpus = _Corpus(source)

@@ -231,6 +231,26 @@ def test_corpora_whose_claims_are_in_are_embedded_in_one_call(
     ]
 
 
+class _Unwritable(_Recording):
+    """An embedder whose cache cannot be written, as CachedEmbedder reports it."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        raise InputError("cache: cannot keep the embedding cache there (read-only)")
+
+
+@needs_helper
+def test_an_embedding_error_is_each_corpus_outcome(tmp_path: Path, embedder: Embedder) -> None:
+    """Corpora embedded together fail together, each with the error, and the batch goes on."""
+    folders = _corpora(tmp_path / "corpora")
+    pipeline = Pipeline(Config(cache=False), _Unwritable(embedder), background=True)
+    outcomes = {folder.name: outcome for folder, outcome in pipeline.report_folders(folders, tmp_path / "out")}
+    assert list(outcomes) == [folder.name for folder in folders]
+    assert "only one article" in str(outcomes["lonely"])
+    assert {str(outcomes[name]) for name in ("yang-hongxia-m6", "small", "seed-copy")} == {
+        "cache: cannot keep the embedding cache there (read-only)"
+    }
+
+
 @needs_helper
 @pytest.mark.parametrize(("helper_busy", "threads"), [(True, (os.cpu_count() or 1) - 1), (False, None)])
 def test_the_embedder_leaves_the_helper_a_core_while_it_extracts(
