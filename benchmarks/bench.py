@@ -10,8 +10,8 @@ Sections:
          and without the helper process), embedding cache cold (a fresh folder), then warm (same folder):
          sentences/s, stages, peak memory, overhead ratio (everything but embedding) /
          embedding, and cold/warm. Embedding is measured alone, in a process of its own: the
-         model loaded and the texts the cold run embedded embedded again, in one call on all
-         cores (the fastest this machine embeds them; inside the run the embedder gives the
+         model loaded and the cold run's texts embedded again, in one call on all cores
+         (the fastest this machine embeds them; inside the run the embedder gives the
          helper a core while it extracts);
   scale  alignment of two long documents made of WMT sentences (5k and 20k sentences a
          side, embeddings from the cache): time (best of 3), peak memory, 20k/5k;

@@ -44,10 +44,11 @@ _Claims = list[tuple[Claim, ...]]  # one tuple per document
 # corpora ahead are held in memory.
 READ_AHEAD_CORPORA = 512
 READ_AHEAD_CHARACTERS = 16_000_000
-# Corpora whose claims are in are embedded together, up to this many texts: the model
-# streams its weights once per call and per 384 tokens, so a call for one corpus' few claims
-# ran at 370 texts/s on two cores, and calls of 64 texts or more at 570 (the 437 WMT pairs).
-EMBED_TOGETHER_TEXTS = 256
+# Corpora whose claims are in are embedded together (with the names of their unknown
+# organisations), up to this many claims a call: the model streams its weights once per
+# micro-batch of up to 384 tokens, so a call for one corpus' few claims ran at 370 texts/s on
+# two cores, and calls of 64 texts or more at 570 (the 437 WMT pairs).
+EMBED_TOGETHER_CLAIMS = 256
 _END = object()
 
 
@@ -279,7 +280,7 @@ class Pipeline:
         """Each source read, reconciled and reported, in order. With a helper, extraction is
         the helper's: the first corpora while this process loads the model and runs `warm_up`,
         later ones ahead of the corpus this process embeds (see READ_AHEAD_CORPORA). The
-        corpora whose claims are in are embedded together (see EMBED_TOGETHER_TEXTS)."""
+        corpora whose claims are in are embedded together (see EMBED_TOGETHER_CLAIMS)."""
         helper = overlap.Helper(self._extract) if self.background else None
         ahead: deque[_Corpus] = deque()
         remaining = iter(sources)
@@ -331,11 +332,11 @@ class Pipeline:
         self, first: _Corpus, ahead: Iterable[_Corpus], helper: overlap.Helper[Sequence[Document], Any] | None
     ) -> list[_Corpus]:
         """`first`, and the corpora next in line whose claims are in or come in without a wait
-        (the helper has them), up to EMBED_TOGETHER_TEXTS claims in all: embedded together."""
+        (the helper has them), up to EMBED_TOGETHER_CLAIMS claims in all: embedded together."""
         window = [first]
         claims = len(_all_claims(first.claims))
         for corpus in ahead:
-            if claims >= EMBED_TOGETHER_TEXTS or not _in_without_a_wait(corpus, helper):
+            if claims >= EMBED_TOGETHER_CLAIMS or not _in_without_a_wait(corpus, helper):
                 break
             self._collect(corpus, helper)
             window.append(corpus)

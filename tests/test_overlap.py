@@ -208,20 +208,20 @@ class _Recording:
 
 
 @needs_helper
-@pytest.mark.parametrize(("most_texts", "calls"), [(256, 1), (1, 3)])
+@pytest.mark.parametrize(("most_claims", "calls"), [(256, 1), (1, 3)])
 def test_corpora_whose_claims_are_in_are_embedded_in_one_call(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: Embedder, most_texts: int, calls: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: Embedder, most_claims: int, calls: int
 ) -> None:
     """The model costs less per text in one call than in one call per corpus's few claims: the
     corpora next in line whose claims are in (here all, from the claims cache) are embedded
-    together, up to EMBED_TOGETHER_TEXTS texts, with the findings of one corpus at a time."""
+    together, up to EMBED_TOGETHER_CLAIMS claims, with the findings of one corpus at a time."""
     seed = ingest_corpus(SEED_CORPUS, Config())
     small = [ingest_text(EN, "en"), ingest_text(ZH, "zh")]
     other = [ingest_text(EN.replace("300", "120"), "en"), ingest_text(ZH.replace("500", "120"), "zh")]
     corpora = [(seed, "seed"), (small, "small"), (other, "other")]
     config = Config(cache_dir=tmp_path / "cache")
     alone = [Pipeline(config, embedder).run(documents, name) for documents, name in corpora]  # fills the claims cache
-    monkeypatch.setattr(reconcile.pipeline, "EMBED_TOGETHER_TEXTS", most_texts)
+    monkeypatch.setattr(reconcile.pipeline, "EMBED_TOGETHER_CLAIMS", most_claims)
     recording = _Recording(embedder)
     together = list(Pipeline(config, recording, background=True).run_many(corpora))
     assert recording.calls == calls
