@@ -226,7 +226,7 @@ class Pipeline:
         corpus: str,
         config: Config,
         extracted: _Claims,
-        embedded: _Embedded | None = None,
+        embedded: _Embedded | None,
     ) -> Reconciliation:
         """Embed (unless `embedded` already), align and judge the claims of one corpus."""
         claims = _all_claims(extracted)
