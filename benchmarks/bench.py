@@ -420,7 +420,7 @@ def _table(results: dict[str, Any]) -> str:
         row("  helper's speed-up (one process / helper)", f"{wmt['helper_speedup']:.2f}×")
         for name, seconds in cold["stages"].items():
             row(f"  {_stage_label(name)}", f"{seconds:.2f} s")
-        row(f"  the run's embedding calls ({wmt['embedded_texts']} texts)", str(wmt["embedding_calls"]))
+        row(f"  embedding calls ({wmt['embedded_texts']} claim and organisation texts)", str(wmt["embedding_calls"]))
         row("embedding alone: model load + one call", f"{wmt['embedding_alone']:.2f} s")
         row("overhead (total − embedding) / embedding", f"{wmt['overhead_ratio']:.2f}", "goal ≤ 0.25")
         row("peak memory (cold child, maxrss)", f"{cold['peak_mib']:.0f} MiB")

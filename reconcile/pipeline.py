@@ -172,6 +172,7 @@ class Pipeline:
         (default: the pipeline's; its embedder settings are the pipeline's in any case)."""
         prepared = self._prepared((documents, corpus, config or self.config), _given)
         self._collect(prepared, None)
+        self._embed_window([prepared], None)
         if prepared.error is not None:
             raise prepared.error
         return self._reconciled(prepared)
@@ -228,11 +229,9 @@ class Pipeline:
         extracted: _Claims,
         embedded: _Embedded | None,
     ) -> Reconciliation:
-        """Embed (unless `embedded` already), align and judge the claims of one corpus."""
+        """Align and judge the claims of one corpus, `embedded` already (None: no embedder)."""
         claims = _all_claims(extracted)
         embedder = self.embedder
-        if embedder is not None and embedded is None:
-            (embedded,) = self._embed_together([claims])
         vectors = embedded.vectors if embedded is not None else None
         names = embedded.names if embedded is not None else NameMatcher()
         with self._stage("align"):
@@ -344,11 +343,13 @@ class Pipeline:
         return window
 
     def _embed_window(self, window: Sequence[_Corpus], helper: overlap.Helper[Sequence[Document], Any] | None) -> None:
-        """The corpora of `window` still to be aligned, embedded in one call: on a core fewer
-        while the helper extracts. An error (the embedding cache unusable) is each one's."""
+        """The corpora of `window` still to be aligned, embedded in one call (none without an
+        embedder): on a core fewer while the helper extracts. An error (the embedding cache
+        unusable) is each one's."""
         embedder = self.embedder
-        assert embedder is not None
         waiting = [corpus for corpus in window if _needs_embedding(corpus)]
+        if embedder is None or not waiting:
+            return
         if helper is not None:
             embedder.use_threads(_cores_beside_a_helper() if helper.busy else None)
         try:

@@ -28,11 +28,8 @@ def romanised_words(name: str) -> frozenset[str]:
     for run in _HAN_RUN.findall(name):
         syllables = pinyin(run)
         for size in (2, 3):
-            words.update(
-                "".join(syllables[start : start + size])
-                for start in range(len(syllables) - size + 1)
-                if len("".join(syllables[start : start + size])) >= _MIN_WORD
-            )
+            joined = ("".join(syllables[start : start + size]) for start in range(len(syllables) - size + 1))
+            words.update(word for word in joined if len(word) >= _MIN_WORD)
     return frozenset(words)
 
 
