@@ -133,3 +133,18 @@ def test_reports_of_a_rerun_are_the_same_bytes(tmp_path: Path, aligned: list[int
     for name in first:
         if (outs[0] / name).is_file():
             assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_every_value_of_a_result_pickles_back_equal(embedder: Embedder) -> None:
+    """Documents, claims, slots and their values, and findings cross to the helper and into
+    the caches pickled as their field values: each comes back equal and of its own type."""
+    import pickle
+
+    result = reconcile.pipeline.Pipeline(Config(cache=False), embedder).run(documents(), "story")
+    slots = [slot for claim in result.claims for slot in claim.slots]
+    values = [*result.documents, *result.claims, *slots, *(slot.value for slot in slots), *result.findings]
+    kinds = {"Document", "Claim", "Slot", "DateValue", "Quantity", "Entity", "Finding"}
+    assert {type(value).__name__ for value in values} == kinds
+    back = pickle.loads(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == values
+    assert [type(value) for value in back] == [type(value) for value in values]
