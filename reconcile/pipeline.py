@@ -78,6 +78,7 @@ class _Corpus:
     embedded: _Embedded | None = None
     result_key: bytes | None = None
     known: KnownResult | None = None  # from the results cache: nothing to extract, embed or align
+    characters: int = 0  # of its documents' text, which the read-ahead bounds
 
 
 class Pipeline:
@@ -314,7 +315,7 @@ class Pipeline:
         """The next corpora of `sources` prepared into `ahead`: one without a helper, or as many
         as the read-ahead bounds allow, their extraction handed to the helper."""
         most = READ_AHEAD_CORPORA if helper is not None else 1
-        characters = sum(_characters(corpus) for corpus in ahead)
+        characters = sum(corpus.characters for corpus in ahead)
         while len(ahead) < most and characters < READ_AHEAD_CHARACTERS:
             source = next(sources, _END)
             if source is _END:
@@ -325,7 +326,7 @@ class Pipeline:
                     helper.submit(corpus.missing)
                     corpus.in_helper = True
             ahead.append(corpus)
-            characters += _characters(corpus)
+            characters += corpus.characters
 
     def _window(
         self, first: _Corpus, ahead: Iterable[_Corpus], helper: overlap.Helper[Sequence[Document], Any] | None
@@ -365,6 +366,7 @@ class Pipeline:
         corpus = _Corpus(source)
         try:
             corpus.documents, corpus.name, config = read(source)
+            corpus.characters = sum(len(document.text) for document in corpus.documents)
             corpus.config = self._checked(corpus.documents, corpus.name, config)
             if self._results_cache is not None:
                 with self._stage("results cache"):
@@ -446,10 +448,6 @@ def _in_without_a_wait(corpus: _Corpus, helper: overlap.Helper[Sequence[Document
     if corpus.collected or corpus.error is not None or corpus.known is not None or not corpus.missing:
         return True
     return corpus.in_helper and helper is not None and helper.done_ahead
-
-
-def _characters(corpus: _Corpus) -> int:
-    return sum(len(document.text) for document in corpus.documents)
 
 
 def _cores_beside_a_helper() -> int:
