@@ -463,7 +463,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         _child(args.child[0], args.child[1:])
-        return 0
+        from reconcile.cli import exit_now  # after the work: seed's import figures are the child's own
+
+        exit_now(0)  # as `reconcile run` ends: freeing the model and dictionaries is not the run's work
     sections = args.only or list(SECTIONS)
     results: dict[str, Any] = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "

@@ -502,7 +502,12 @@ def entry() -> NoReturn:
     every exit. By then every report is closed and renamed into place and the helper process
     is stopped, so the output streams are all there is to flush.
     """
-    code = main()
+    exit_now(main())
+
+
+def exit_now(code: int) -> NoReturn:
+    """Flush the output streams and end the process without tearing the interpreter down
+    (the benchmarks' children end so too, to time what the command does)."""
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe (reconcile run --json | head)
