@@ -136,15 +136,30 @@ def test_reports_of_a_rerun_are_the_same_bytes(tmp_path: Path, aligned: list[int
 
 
 def test_every_value_of_a_result_pickles_back_equal(embedder: Embedder) -> None:
-    """Documents, claims, slots and their values, and findings cross to the helper and into
-    the caches pickled as their field values: each comes back equal and of its own type."""
+    """Every value type of reconcile.model crosses to the helper or into the caches pickled as
+    its field values: each comes back equal and of its own type."""
+    import dataclasses
     import pickle
+
+    import reconcile.model
+    from reconcile.segment import segment
 
     result = reconcile.pipeline.Pipeline(Config(cache=False), embedder).run(documents(), "story")
     slots = [slot for claim in result.claims for slot in claim.slots]
-    values = [*result.documents, *result.claims, *slots, *(slot.value for slot in slots), *result.findings]
-    kinds = {"Document", "Claim", "Slot", "DateValue", "Quantity", "Entity", "Finding"}
-    assert {type(value).__name__ for value in values} == kinds
+    finding = result.findings[0]
+    values = [
+        *result.documents,
+        *segment(result.documents[0]),
+        *result.claims,
+        *slots,
+        *(slot.value for slot in slots),
+        *result.findings,
+        Alignment(finding.claims, finding.similarity, finding.score),
+    ]
+    model_types = {
+        kind for kind in vars(reconcile.model).values() if dataclasses.is_dataclass(kind) and isinstance(kind, type)
+    }
+    assert {type(value) for value in values} == model_types
     back = pickle.loads(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == values
     assert [type(value) for value in back] == [type(value) for value in values]
