@@ -53,7 +53,8 @@ class Config:
     block_rows:          rows of the similarity matrix computed at once (bounds memory).
     index_above:         claim pairs (claims of one document x claims of the other) above
                          which the embedding search uses an approximate index instead of
-                         comparing every pair; a news pair stays far below it (exact search).
+                         comparing every pair (about where the index gets faster on two
+                         cores); a news pair stays far below it (exact search).
     figure:              draw the timeline of dated claims (NAME.png beside the report).
     languages:           the languages a corpus may hold (all supported ones by default); an
                          article in another is refused, so a stray file cannot slip into a
@@ -71,7 +72,7 @@ class Config:
     lexical_conflict_score: float = 0.0
     top_k: int = 8
     block_rows: int = 2048
-    index_above: int = 4_000_000
+    index_above: int = 100_000_000
     figure: bool = True
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES
 
