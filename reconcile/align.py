@@ -338,11 +338,16 @@ def _floors(similarity: np.ndarray, k: int, axis: int) -> np.ndarray:
 def _best_of_each(groups: np.ndarray, others: np.ndarray, values: np.ndarray, k: int) -> np.ndarray:
     """Which entries are among the `k` largest `values` of their group (ties to the lower of
     `others`): a mask over the entries."""
+    best = np.zeros(len(groups), dtype=bool)
+    if not len(groups):
+        return best
     order = np.lexsort((others, -values, groups))
     ordered = groups[order]
-    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
-    best = np.zeros(len(order), dtype=bool)
+    first = np.empty(len(order), dtype=bool)  # where each group's run starts
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    positions = np.arange(len(order))
+    rank = positions - np.maximum.accumulate(np.where(first, positions, 0))
     best[order[rank < k]] = True
     return best
 
@@ -387,9 +392,11 @@ def _closest_pairs(
         return {}
     index = np.fromiter(itertools.chain.from_iterable(pairs), dtype=np.intp, count=2 * len(pairs)).reshape(-1, 2)
     cosines = np.einsum("ij,ij->i", left[index[:, 0]], right[index[:, 1]])
-    left_rows, right_rows = index[:, 0], index[:, 1]
-    kept = _best_of_each(left_rows, right_rows, cosines, limit) | _best_of_each(right_rows, left_rows, cosines, limit)
-    return dict(zip(map(tuple, index[kept].tolist()), cosines[kept].tolist(), strict=True))
+    rows, columns = index[:, 0], index[:, 1]
+    if max(np.bincount(rows).max(), np.bincount(columns).max()) > limit:  # seldom in a news pair
+        kept = _best_of_each(rows, columns, cosines, limit) | _best_of_each(columns, rows, cosines, limit)
+        rows, columns, cosines = rows[kept], columns[kept], cosines[kept]
+    return dict(zip(zip(rows.tolist(), columns.tolist(), strict=True), cosines.tolist(), strict=True))
 
 
 def _postings(keys_per_claim: Iterable[Iterable[str]]) -> dict[str, list[int]]:
