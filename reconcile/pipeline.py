@@ -281,16 +281,16 @@ class Pipeline:
         the helper's: the first corpora while this process loads the model and runs `warm_up`,
         later ones ahead of the corpus this process embeds (see READ_AHEAD_CORPORA). The
         corpora whose claims are in are embedded together (see EMBED_TOGETHER_CLAIMS)."""
-        helper = overlap.Helper(self._extract) if self.background else None
+        helper: overlap.Helper[Sequence[Document], Any] | None = None  # started for the first corpus to extract
         ahead: deque[_Corpus] = deque()
         remaining = iter(sources)
         try:
             while True:
-                if not ahead or (helper is not None and len(ahead) <= READ_AHEAD_CORPORA // 2):
-                    self._read_ahead(remaining, read, ahead, helper)
+                if not ahead or (self.background and len(ahead) <= READ_AHEAD_CORPORA // 2):
+                    helper = self._read_ahead(remaining, read, ahead, helper)
                 if not ahead:
                     return
-                if not self._embedder_loaded and any(corpus.in_helper for corpus in ahead):
+                if not self._embedder_loaded and helper is not None:
                     with self._stage("model load"):
                         if (embedder := self.embedder) is not None:
                             embedder.load()
@@ -311,22 +311,26 @@ class Pipeline:
         read: Callable[[object], tuple[Sequence[Document], str, Config]],
         ahead: deque[_Corpus],
         helper: overlap.Helper[Sequence[Document], Any] | None,
-    ) -> None:
+    ) -> overlap.Helper[Sequence[Document], Any] | None:
         """The next corpora of `sources` prepared into `ahead`: one without a helper, or as many
-        as the read-ahead bounds allow, their extraction handed to the helper."""
-        most = READ_AHEAD_CORPORA if helper is not None else 1
+        as the read-ahead bounds allow, their extraction handed to the helper; the helper,
+        forked for the first corpus to extract, so that a rerun the results cache answers
+        starts none. Returns the helper."""
+        most = READ_AHEAD_CORPORA if self.background else 1
         characters = sum(corpus.characters for corpus in ahead)
         while len(ahead) < most and characters < READ_AHEAD_CHARACTERS:
             source = next(sources, _END)
             if source is _END:
-                return
+                return helper
             corpus = self._prepared(source, read)
-            if helper is not None and corpus.missing:
+            if self.background and corpus.missing:
+                helper = helper or overlap.Helper(self._extract)
                 with contextlib.suppress(overlap.HelperFailed):  # then it is extracted here
                     helper.submit(corpus.missing)
                     corpus.in_helper = True
             ahead.append(corpus)
             characters += corpus.characters
+        return helper
 
     def _window(
         self, first: _Corpus, ahead: Iterable[_Corpus], helper: overlap.Helper[Sequence[Document], Any] | None

@@ -126,6 +126,25 @@ def test_an_input_error_in_the_helper_comes_back_as_it_is() -> None:
     helper.close()
 
 
+@needs_helper
+def test_a_rerun_the_results_cache_answers_starts_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forking a helper is a tenth of a rerun of the 437 WMT pairs: only a corpus to extract starts one."""
+    started: list[object] = []
+    helper_class = overlap.Helper
+
+    def counted(work: object) -> object:
+        started.append(work)
+        return helper_class(work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(overlap, "Helper", counted)
+    folders = _corpora(tmp_path / "corpora")
+    config = Config(cache_dir=tmp_path / "cache")
+    first = _reports(Pipeline(config, background=True), folders, tmp_path / "first")
+    assert len(started) == 1
+    again = _reports(Pipeline(config, background=True), folders, tmp_path / "again")
+    assert again == first and len(started) == 1
+
+
 def test_run_many_gives_what_run_gives(embedder: Embedder) -> None:
     documents = ingest_corpus(SEED_CORPUS, Config())
     pipeline = Pipeline(Config(cache=False), embedder, background=True)
