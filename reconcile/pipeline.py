@@ -324,7 +324,8 @@ class Pipeline:
                 return helper
             corpus = self._prepared(source, read)
             if self.background and corpus.missing:
-                helper = helper or overlap.Helper(self._extract)
+                if helper is None:
+                    helper = overlap.Helper(self._extract)
                 with contextlib.suppress(overlap.HelperFailed):  # then it is extracted here
                     helper.submit(corpus.missing)
                     corpus.in_helper = True
