@@ -303,9 +303,13 @@ def top_k_pairs(
     for axis, candidates in found.items():
         rows, columns, cosines = (np.concatenate(part) for part in zip(*candidates, strict=True))
         best = _best_of_each(rows, columns, cosines, k) if axis == 1 else _best_of_each(columns, rows, cosines, k)
-        keys = zip(rows[best].tolist(), columns[best].tolist(), strict=True)
-        pairs.update(zip(keys, cosines[best].tolist(), strict=True))
+        pairs.update(_keyed(rows[best], columns[best], cosines[best]))
     return pairs
+
+
+def _keyed(rows: np.ndarray, columns: np.ndarray, cosines: np.ndarray) -> dict[tuple[int, int], float]:
+    """(row, column) -> cosine, in Python numbers."""
+    return dict(zip(zip(rows.tolist(), columns.tolist(), strict=True), cosines.tolist(), strict=True))
 
 
 # Runs of a row (or column) per neighbour kept, whose maxima set the floor in `_floors`.
@@ -323,6 +327,7 @@ def _floors(similarity: np.ndarray, k: int, axis: int) -> np.ndarray:
     length = similarity.shape[axis]
     runs = min(length, _RUNS_PER_NEIGHBOUR * k)
     size = length // runs
+    # Each axis reshapes the block as it lies in memory: a transposed view would be copied.
     if axis == 1:
         maxima = similarity[:, : runs * size].reshape(len(similarity), runs, size).max(axis=2)
         if runs * size < length:  # the last run takes the rest
@@ -396,7 +401,7 @@ def _closest_pairs(
     if max(np.bincount(rows).max(), np.bincount(columns).max()) > limit:  # seldom in a news pair
         kept = _best_of_each(rows, columns, cosines, limit) | _best_of_each(columns, rows, cosines, limit)
         rows, columns, cosines = rows[kept], columns[kept], cosines[kept]
-    return dict(zip(zip(rows.tolist(), columns.tolist(), strict=True), cosines.tolist(), strict=True))
+    return _keyed(rows, columns, cosines)
 
 
 def _postings(keys_per_claim: Iterable[Iterable[str]]) -> dict[str, list[int]]:

@@ -128,7 +128,7 @@ def test_an_input_error_in_the_helper_comes_back_as_it_is() -> None:
 
 @needs_helper
 def test_a_rerun_the_results_cache_answers_starts_no_helper(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Forking a helper is a tenth of a rerun of the 437 WMT pairs: only a corpus to extract starts one."""
+    """Forking a helper was a fifth of a warm rerun of the 437 WMT pairs: only a corpus to extract starts one."""
     started: list[object] = []
     helper_class = overlap.Helper
 
