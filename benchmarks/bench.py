@@ -114,19 +114,21 @@ def child_wmt(wmt: Path, cache_dir: str, helper: str = "helper", calls_out: str 
     """The 437 pairs through one Pipeline (`run_many`: the helper process extracts, the first
     pair while the model loads, unless `helper` is "alone"), documents built as
     reconcile.evaluation.wmt does."""
-    import reconcile.pipeline
     from reconcile.config import Config
-    from reconcile.embed import embed
     from reconcile.ingest import ingest_text
     from reconcile.pipeline import Pipeline
 
     calls: list[list[str]] = []  # what the pipeline gave the embedder, corpus by corpus
+    if calls_out:  # noted where the pipeline finds the embedder, which it imports on first use
+        import reconcile.embed
 
-    def noting(texts: Sequence[str], embedder: Any) -> Any:
-        calls.append(list(texts))
-        return embed(texts, embedder)
+        embed = reconcile.embed.embed
 
-    reconcile.pipeline.embed = noting  # type: ignore[assignment]
+        def noting(texts: Sequence[str], embedder: Any) -> Any:
+            calls.append(list(texts))
+            return embed(texts, embedder)
+
+        reconcile.embed.embed = noting
     pairs = _pairs(wmt)
     pipeline = Pipeline(Config(cache=True, cache_dir=Path(cache_dir)), background=helper == "helper")
     started = time.perf_counter()

@@ -11,7 +11,6 @@ September" from "left in October".
 from __future__ import annotations
 
 import itertools
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -46,35 +45,6 @@ class _Outcome:
         if self.conflicts:
             return "conflict"
         return "adds_detail" if self.details else "agree"
-
-
-def format_quantity(quantity: Quantity) -> str:
-    """A quantity as a reader writes it: "10 trillion parameters", "<100 papers", ">100 papers"."""
-    unit = f" {quantity.unit}" if quantity.unit else ""
-    number = _number(quantity.value)
-    if quantity.high_open and quantity.high == quantity.value:
-        return f"<{number}{unit}"
-    if quantity.low_open and quantity.low == quantity.value:
-        return f">{number}{unit}"
-    if quantity.low == quantity.high:
-        return f"{number}{unit}"
-    if quantity.value == quantity.low and math.isfinite(quantity.high):
-        return f"{number}–{_number(quantity.high)}{unit}"
-    if quantity.value == quantity.low:
-        return f"≥{number}{unit}"
-    if quantity.value == quantity.high:
-        return f"≤{number}{unit}"
-    return f"~{number}{unit}"
-
-
-_MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def _number(value: float) -> str:
-    for size, word in _MAGNITUDE_WORDS:
-        if abs(value) >= size:
-            return f"{value / size:.4g} {word}"
-    return f"{int(value):,}" if value == int(value) else f"{value:,.4g}"
 
 
 def _date_text(value: DateValue, side: str) -> str:
@@ -187,17 +157,17 @@ def _compare_quantities(
             left.remove(x)
             right.remove(match)
             hedged, side = (match, side_b) if x.is_exact else (x, side_a)
-            outcome.details.append(f"{x.unit or 'number'}: {side} hedges it ({format_quantity(hedged)})")
+            outcome.details.append(f"{x.unit or 'number'}: {side} hedges it ({hedged.label})")
     for x, match in pairs:
         unit = x.unit or match.unit
         if x.value == match.value and (x.low_open, x.high_open) == (match.low_open, match.high_open):
-            outcome.agreements.append(f"{unit or 'number'}: {format_quantity(x)}")
+            outcome.agreements.append(f"{unit or 'number'}: {x.label}")
         elif match.contains(x) or x.contains(match):
             precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
-            within = f"{format_quantity(precise)} within {format_quantity(vague)}"
+            within = f"{precise.label} within {vague.label}"
             outcome.details.append(f"{unit or 'number'}: {side} is more precise ({within})")
         else:
-            outcome.agreements.append(f"{unit or 'number'}: {format_quantity(x)} and {format_quantity(match)} overlap")
+            outcome.agreements.append(f"{unit or 'number'}: {x.label} and {match.label} overlap")
     left = [x for x in left if not any(either_unit(x, y) and x.overlaps(y) for y in context[1])]
     right = [y for y in right if not any(either_unit(x, y) and x.overlaps(y) for x in context[0])]
     for unit in sorted({x.unit for x in left} & {y.unit for y in right}):
@@ -206,15 +176,13 @@ def _compare_quantities(
         if unit == "" and (len(mine) > 1 or len(theirs) > 1):
             continue
         for x, y in zip(mine, theirs, strict=False):
-            outcome.conflicts.append(
-                f"{unit or 'number'}: {format_quantity(x)} ({side_a}) vs {format_quantity(y)} ({side_b})"
-            )
+            outcome.conflicts.append(f"{unit or 'number'}: {x.label} ({side_a}) vs {y.label} ({side_b})")
             left.remove(x)
             right.remove(y)
         outcome.disputed.append(unit or "number")
     for side, values in ((side_a, left), (side_b, right)):
         if values:
-            outcome.details.append(f"only {side} gives {', '.join(format_quantity(v) for v in values)}")
+            outcome.details.append(f"only {side} gives {', '.join(v.label for v in values)}")
 
 
 def _different_people(extra_a: list[str], extra_b: list[str]) -> bool:

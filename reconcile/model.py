@@ -103,6 +103,35 @@ class Quantity:
     def width(self) -> float:
         return self.high - self.low if math.isfinite(self.high) else math.inf
 
+    @property
+    def label(self) -> str:
+        """As a reader writes it: "10 trillion parameters", "<100 papers", ">100 papers"."""
+        unit = f" {self.unit}" if self.unit else ""
+        number = _number_label(self.value)
+        if self.high_open and self.high == self.value:
+            return f"<{number}{unit}"
+        if self.low_open and self.low == self.value:
+            return f">{number}{unit}"
+        if self.low == self.high:
+            return f"{number}{unit}"
+        if self.value == self.low and math.isfinite(self.high):
+            return f"{number}–{_number_label(self.high)}{unit}"
+        if self.value == self.low:
+            return f"≥{number}{unit}"
+        if self.value == self.high:
+            return f"≤{number}{unit}"
+        return f"~{number}{unit}"
+
+
+_MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _number_label(value: float) -> str:
+    for size, word in _MAGNITUDE_WORDS:
+        if abs(value) >= size:
+            return f"{value / size:.4g} {word}"
+    return f"{int(value):,}" if value == int(value) else f"{value:,.4g}"
+
 
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)

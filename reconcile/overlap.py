@@ -1,9 +1,8 @@
 """Extraction in a second process, so that it runs while this one loads the model and embeds.
 
 Extraction is pure Python on one core; embedding is BLAS on all of them. A helper forked
-from this process (every module already imported) segments and extracts the first corpus
-while the model loads, and later corpora ahead of the one being embedded, keeping what it
-compiled on first use. While it works, the embedder leaves it a core (`Helper.busy`): on
+from this process segments and extracts the first corpus while the model loads, and later
+corpora ahead of the one being embedded, keeping what it imported and compiled on first use. While it works, the embedder leaves it a core (`Helper.busy`): on
 two cores, an embedder on two BLAS threads beside a busy helper ran slower than the two
 one after the other (0.92× over the 437 WMT pairs), as a BLAS thread waits for the other
 whenever the helper has its core.

@@ -3,6 +3,11 @@
 ingest -> segment -> extract -> embed -> align -> judge -> report. A `Pipeline` holds the
 loaded embedder, so many corpora share one model load, and it keeps the seconds spent in
 each stage for the benchmarks.
+
+The stages between ingest and report are imported where the pipeline first runs them: a
+rerun the results cache answers runs none of them, and their imports (numpy, rapidfuzz,
+the extraction lexicons; 85 ms) were a third of such a rerun of the 437 WMT pairs. The
+helper process imports the extractors itself, beside the model load.
 """
 
 from __future__ import annotations
@@ -17,22 +22,21 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, cast
 
 from reconcile import overlap
-from reconcile.align import NameMatcher, align, unknown_organisations
 from reconcile.cache import ClaimsCache, KnownResult, ResultsCache
 from reconcile.config import Config, corpus_config
-from reconcile.embed import Embedder, embed, load_embedder
 from reconcile.errors import InputError, ReconcileError
-from reconcile.extract import extract
 from reconcile.ingest import ARTICLE_SUFFIXES, ingest_corpus, ingest_file, ingest_text
-from reconcile.judge import judge
 from reconcile.model import Claim, Document
 from reconcile.report import Reconciliation, write_report
-from reconcile.segment import segment
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from reconcile.align import NameMatcher
+    from reconcile.embed import Embedder
 
 _Claims = list[tuple[Claim, ...]]  # one tuple per document
 
@@ -110,6 +114,8 @@ class Pipeline:
     @property
     def embedder(self) -> Embedder | None:
         if not self._embedder_loaded:
+            from reconcile.embed import load_embedder
+
             cache_dir = self.config.cache_dir if self.config.cache else None
             self._embedder = load_embedder(self.config.embedder, cache_dir=cache_dir)
             self._embedder_loaded = True
@@ -195,6 +201,9 @@ class Pipeline:
 
     def _extract(self, documents: Sequence[Document]) -> tuple[_Claims, dict[str, float]]:
         """Each document's claims, and the seconds spent segmenting and extracting them."""
+        from reconcile.extract import extract
+        from reconcile.segment import segment
+
         seconds = {"segment": 0.0, "extract": 0.0}
         claims: _Claims = []
         for document in documents:
@@ -231,6 +240,9 @@ class Pipeline:
         embedded: _Embedded | None,
     ) -> Reconciliation:
         """Align and judge the claims of one corpus, `embedded` already (None: no embedder)."""
+        from reconcile.align import NameMatcher, align
+        from reconcile.judge import judge
+
         claims = _all_claims(extracted)
         embedder = self.embedder
         vectors = embedded.vectors if embedded is not None else None
@@ -251,6 +263,9 @@ class Pipeline:
     def _embed_together(self, corpora: Sequence[Sequence[Claim]]) -> list[_Embedded]:
         """The claims of each corpus embedded, with its unknown organisations' names, in one
         call for them all."""
+        from reconcile.align import NameMatcher, unknown_organisations
+        from reconcile.embed import embed
+
         embedder = self.embedder
         assert embedder is not None
         with self._stage("embed"):

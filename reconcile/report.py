@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from reconcile.errors import OutputError
-from reconcile.judge import format_quantity
 from reconcile.lang import rules_for
 from reconcile.model import (
     OPEN_FUTURE,
@@ -256,7 +255,7 @@ def _slot_summary(claim: Claim) -> str:
         if isinstance(value, DateValue):
             parts.append(f"date {value.label}")
         elif isinstance(value, Quantity):
-            parts.append(format_quantity(value))
+            parts.append(value.label)
         elif isinstance(value, Entity):
             parts.append(f"{slot.kind} {value.value}")
     return md_escape("; ".join(parts)) if parts else "—"

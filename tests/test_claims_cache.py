@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import reconcile.cache
+import reconcile.extract
 import reconcile.pipeline
 from reconcile.config import Config
 from reconcile.embed import Embedder
@@ -26,13 +27,13 @@ def run(config: Config, embedder: Embedder, docs: Sequence[Document]) -> tuple[C
 def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the documents the pipeline extracts (rather than reads from the cache)."""
     seen: list[str] = []
-    real: Callable[[Document, Sequence[Sentence]], tuple[Claim, ...]] = reconcile.pipeline.extract
+    real: Callable[[Document, Sequence[Sentence]], tuple[Claim, ...]] = reconcile.extract.extract
 
     def counting(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, ...]:
         seen.append(document.id)
         return real(document, sentences)
 
-    monkeypatch.setattr(reconcile.pipeline, "extract", counting)
+    monkeypatch.setattr(reconcile.extract, "extract", counting)
     return seen
 
 

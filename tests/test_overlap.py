@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import reconcile.extract
 import reconcile.pipeline
 from reconcile import overlap
 from reconcile.cli import main
@@ -66,14 +67,14 @@ def test_helper_gives_the_reports_of_one_process(tmp_path: Path, embedder: Embed
 def test_helper_does_the_extraction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`reconcile run` extracts in one other process (each extraction notes its process id)."""
     pids = tmp_path / "pids"
-    extract = reconcile.pipeline.extract
+    extract = reconcile.extract.extract
 
     def noting(*args: object) -> object:
         with pids.open("a") as stream:
             stream.write(f"{os.getpid()}\n")
         return extract(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(reconcile.pipeline, "extract", noting)
+    monkeypatch.setattr(reconcile.extract, "extract", noting)
     folders = _corpora(tmp_path / "corpora")
     del folders[2]
     assert main(["run", *map(str, folders), "--out", str(tmp_path / "out"), "--no-cache", "--quiet"]) == 0
@@ -88,14 +89,14 @@ def test_a_failing_helper_leaves_the_work_to_this_process(
 ) -> None:
     """A bug that shows only in the helper: the job is done here, with the same result."""
     here = os.getpid()
-    extract = reconcile.pipeline.extract
+    extract = reconcile.extract.extract
 
     def broken_elsewhere(*args: object) -> object:
         if os.getpid() != here:
             raise RuntimeError("a bug in the helper")
         return extract(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(reconcile.pipeline, "extract", broken_elsewhere)
+    monkeypatch.setattr(reconcile.extract, "extract", broken_elsewhere)
     documents = ingest_corpus(SEED_CORPUS, Config())
     expected = Pipeline(Config(cache=False), embedder).run(documents, "seed").to_json()
     helped = Pipeline(Config(cache=False), embedder, background=True)

@@ -4,12 +4,15 @@ aligning again, and misses whenever anything that decides findings changed."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import reconcile.align
 import reconcile.cache
 import reconcile.pipeline
 from reconcile.cli import main
@@ -38,13 +41,13 @@ def lexical(tmp_path: Path) -> Config:
 def aligned(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many claims each alignment the pipeline runs (rather than reads from the cache) gets."""
     seen: list[int] = []
-    real = reconcile.pipeline.align
+    real = reconcile.align.align
 
     def counting(claims: Sequence[Any], *args: Any, **kwargs: Any) -> tuple[Alignment, ...]:
         seen.append(len(claims))
         return real(claims, *args, **kwargs)
 
-    monkeypatch.setattr(reconcile.pipeline, "align", counting)
+    monkeypatch.setattr(reconcile.align, "align", counting)
     return seen
 
 
@@ -163,3 +166,22 @@ def test_every_value_of_a_result_pickles_back_equal(embedder: Embedder) -> None:
     back = pickle.loads(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == values
     assert [type(value) for value in back] == [type(value) for value in values]
+
+
+def test_a_rerun_the_results_cache_answers_imports_no_later_stage(tmp_path: Path) -> None:
+    """`reconcile run` again over the seed corpus, in a fresh interpreter: the results cache answers,
+    so numpy and the stages from segmentation to judging are never imported (they were a third of
+    a warm rerun of the 437 WMT pairs)."""
+    args = [str(SEED_CORPUS), "--out", str(tmp_path / "out"), "--set", f"cache_dir={tmp_path / 'cache'}"]
+    args += ["--set", "figure=false", "--set", "embedder=none", "--quiet"]
+    assert main(["run", *args]) == 0
+    later_stages = [
+        "numpy",
+        "rapidfuzz",
+        *(f"reconcile.{stage}" for stage in ("segment", "extract", "embed", "align", "judge")),
+    ]
+    rerun = f"import sys; from reconcile.cli import main; main(['run', *{args!r}]); print(*sys.modules)"
+    done = subprocess.run([sys.executable, "-c", rerun], capture_output=True, text=True, check=True, cwd=tmp_path)
+    imported = set(done.stdout.split())
+    assert "reconcile.ingest" in imported and "reconcile.report" in imported
+    assert [module for module in later_stages if module in imported] == []
