@@ -2,10 +2,11 @@
 
 Extraction is pure Python on one core; embedding is BLAS on all of them. A helper forked
 from this process segments and extracts the first corpus while the model loads, and later
-corpora ahead of the one being embedded, keeping what it imported and compiled on first use. While it works, the embedder leaves it a core (`Helper.busy`): on
-two cores, an embedder on two BLAS threads beside a busy helper ran slower than the two
-one after the other (0.92× over the 437 WMT pairs), as a BLAS thread waits for the other
-whenever the helper has its core.
+corpora ahead of the one being embedded, keeping what it imported and compiled on first
+use. While it works, the embedder leaves it a core (`Helper.busy`): on two cores, an
+embedder on two BLAS threads beside a busy helper ran slower than the two one after the
+other (0.92× over the 437 WMT pairs), as a BLAS thread waits for the other whenever the
+helper has its core.
 
 Used only where fork is safe and pays: Linux, two cores or more, not inside a daemon
 process (a Dask worker has a core of its own and may not fork).
