@@ -474,6 +474,24 @@ def test_zh_quantity(text: str, expected: Quantity) -> None:
     _assert_same(_only(text, "zh").value, expected)
 
 
+# How the report and the findings' reasons write a quantity: bounds a reader can check.
+LABELS = [
+    ("M6 has 10 trillion parameters.", "10 trillion parameters"),
+    ("nearly 100 papers", "<100 papers"),
+    ("发表论文100余篇", ">100 papers"),
+    ("at least 5 models", "≥5 models"),
+    ("up to 7 models", "≤7 models"),
+    ("1,200 employees", "1,200 people"),
+    ("about 20 engineers", "~20"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), LABELS)
+def test_label(text: str, label: str) -> None:
+    value = _only(text, "en" if text.isascii() else "zh").value
+    assert isinstance(value, Quantity) and value.label == label
+
+
 @pytest.mark.parametrize("text", EN_NOT_QUANTITIES)
 def test_en_not_quantity(text: str) -> None:
     assert find_quantities(fold(text), EN) == []
