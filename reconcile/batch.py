@@ -195,9 +195,11 @@ class _PipelinePlugin(WorkerPlugin):
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(1)  # also on a cluster started elsewhere, with other environment variables
-        cache_dir = self.config.cache_dir if self.config.cache else None
-        embedder = load_embedder(self.config.embedder, cache_dir=cache_dir, threads=1)
-        self.pipeline = Pipeline(self.config, embedder, pinned=self.pinned)
+        # The pipeline loads the configured embedder itself, so that results are kept in the
+        # shared results cache under its name (a rerun of unchanged corpora aligns nothing).
+        self.pipeline = Pipeline(self.config, pinned=self.pinned)
+        if (embedder := self.pipeline.embedder) is not None:
+            embedder.use_threads(1)
 
     def teardown(self, worker: Any) -> None:
         """The worker process is about to exit: what it loaded is left to the exit, untraced by

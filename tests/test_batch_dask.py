@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 from distributed import Client
 
+from reconcile.batch import Job, run_batch
 from reconcile.cli import main
+from reconcile.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 DASK = Path(sys.executable).parent / "dask"
@@ -120,3 +122,17 @@ def test_local_cluster_from_a_manifest(tmp_path: Path, capsys: pytest.CaptureFix
     assert "no such folder" in summary["missing"]["error"]
     assert "use-m3" in (out / "hiring.json").read_text(encoding="utf-8")
     assert "missing" in capsys.readouterr().err
+
+
+def test_a_batch_rerun_reads_its_results(tmp_path: Path) -> None:
+    """Workers keep their results in the shared results cache, under the configured embedder's
+    name: a rerun of unchanged corpora aligns nothing."""
+    corpora = {"hiring": {"a.md": EN, "b.md": ZH}, "lab": {"a.md": EN_LATER, "b.md": ZH_LATER}}
+    jobs = [Job(_corpus(tmp_path / name, files), tmp_path / "out") for name, files in corpora.items()]
+    config = Config(cache_dir=tmp_path / "cache")
+    first, again = (sorted(run_batch(jobs, config, workers=1), key=lambda outcome: outcome.job.folder) for _ in "12")
+    assert [outcome.status for outcome in first + again] == ["ok"] * 4
+    assert [outcome.counts for outcome in again] == [outcome.counts for outcome in first]
+    assert all(outcome.stage_seconds["align"] > 0 for outcome in first)
+    assert all(outcome.stage_seconds.get("align", 0.0) == 0.0 for outcome in again)
+    assert all(outcome.stage_seconds["results cache"] > 0 for outcome in again)
