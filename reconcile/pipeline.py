@@ -6,7 +6,7 @@ each stage for the benchmarks.
 
 The stages between ingest and report are imported where the pipeline first runs them: a
 rerun the results cache answers runs none of them, and their imports (numpy, rapidfuzz,
-the extraction lexicons; 85 ms) were a third of such a rerun of the 437 WMT pairs. The
+the extraction lexicons; 85 ms) were a quarter of such a rerun of the 437 WMT pairs. The
 helper process imports the extractors itself, beside the model load.
 """
 

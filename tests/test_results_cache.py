@@ -170,7 +170,7 @@ def test_every_value_of_a_result_pickles_back_equal(embedder: Embedder) -> None:
 
 def test_a_rerun_the_results_cache_answers_imports_no_later_stage(tmp_path: Path) -> None:
     """`reconcile run` again over the seed corpus, in a fresh interpreter: the results cache answers,
-    so numpy and the stages from segmentation to judging are never imported (they were a third of
+    so numpy and the stages from segmentation to judging are never imported (they were a quarter of
     a warm rerun of the 437 WMT pairs)."""
     args = [str(SEED_CORPUS), "--out", str(tmp_path / "out"), "--set", f"cache_dir={tmp_path / 'cache'}"]
     args += ["--set", "figure=false", "--set", "embedder=none", "--quiet"]
