@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import logging
 import pickle
 import sqlite3
@@ -32,9 +33,13 @@ from functools import cache
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reconcile.config import Config
 from reconcile.model import Claim, Document, Finding
+
+if TYPE_CHECKING:
+    from reconcile.report import Reconciliation
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +51,7 @@ _RESULT_PACKAGES = (*_EXTRACTION_PACKAGES, "numpy")  # numpy: similarities, roun
 _RESULTS_SCHEMA = "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, results BLOB NOT NULL)"
 # Settings that change no claim and no finding: where caches live, the input size limit, the figure.
 _NOT_IN_RESULTS = frozenset({"cache", "cache_dir", "max_file_bytes", "figure"})
+_TIMELINES_SCHEMA = "CREATE TABLE IF NOT EXISTS timelines (key BLOB PRIMARY KEY, timelines BLOB NOT NULL)"
 _CHUNK = 500  # keys per SELECT, well under SQLite's limit on parameters
 
 
@@ -129,6 +135,14 @@ def code_fingerprint() -> str:
     """A digest of all of reconcile's code and data, once per process: what decides findings."""
     return _fingerprint(
         [entry.name for entry in files("reconcile").iterdir() if entry.name != "__pycache__"], _RESULT_PACKAGES
+    )
+
+
+@cache
+def _timeline_fingerprint() -> str:
+    """A digest of all of reconcile's code and data and of matplotlib's version: what draws a timeline."""
+    return _fingerprint(
+        [entry.name for entry in files("reconcile").iterdir() if entry.name != "__pycache__"], ("matplotlib",)
     )
 
 
@@ -279,3 +293,35 @@ def _unpickled(blob: bytes, doc: str) -> tuple[Claim, ...] | None:
         logger.info("claims cache row of %s holds something else; extracting again", doc)
         return None
     return claims
+
+
+class TimelineCache(_Store):
+    """Timeline PNGs already drawn, in `cache_dir`/timelines.sqlite: a result's figure is the
+    same bytes every time, and drawing it was most of a warm batch rerun (about 50-80 ms a
+    figure, and matplotlib's import before the first)."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        super().__init__(cache_dir / "timelines.sqlite", _TIMELINES_SCHEMA, "timelines", "drawing every timeline")
+
+    @staticmethod
+    def key(result: Reconciliation) -> bytes:
+        """What the figure is drawn from (the corpus name, its documents, claims and findings) and
+        the code that draws it, pickled without the memo: a result read back from the results
+        cache shares fewer objects than a fresh one, and would otherwise pickle to other bytes.
+        Equal values that still pickle differently (the order of a set) are a miss, never a
+        wrong figure."""
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(_timeline_fingerprint().encode())
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.fast = True  # every value written out in full, whatever it shares
+        pickler.dump((result.corpus, result.documents, result.claims, result.findings))
+        digest.update(buffer.getvalue())
+        return digest.digest()
+
+    def get(self, key: bytes) -> bytes | None:
+        return self._read([key]).get(key)
+
+    def put(self, key: bytes, png: bytes) -> None:
+        """Keep `png` under `key` (a failure to write is logged, not raised)."""
+        self._write([(key, png)])

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from reconcile import overlap
-from reconcile.cache import ClaimsCache, KnownResult, ResultsCache
+from reconcile.cache import ClaimsCache, KnownResult, ResultsCache, TimelineCache
 from reconcile.config import Config, corpus_config
 from reconcile.errors import InputError, ReconcileError
 from reconcile.ingest import ARTICLE_SUFFIXES, ingest_corpus, ingest_file, ingest_text
@@ -109,6 +109,7 @@ class Pipeline:
         self._claims_cache = ClaimsCache(self.config.cache_dir) if self.config.cache else None
         # Only a configured embedder is named in the settings, and so in a result's key.
         self._results_cache = ResultsCache(self.config.cache_dir) if self.config.cache and embedder is None else None
+        self._timelines = TimelineCache(self.config.cache_dir) if self.config.cache else None
         self.stage_seconds: dict[str, float] = defaultdict(float)
 
     @property
@@ -138,7 +139,7 @@ class Pipeline:
         the files written. InputError for its articles, OutputError for its reports."""
         documents, config = self.read_folder(folder)
         result = self.run(documents, folder.resolve().name, config)
-        return result, write_report(result, out, figure=config.figure)
+        return result, write_report(result, out, figure=config.figure, timelines=self._timelines)
 
     def report_folders(
         self, folders: Iterable[Path], out: Path
@@ -152,7 +153,7 @@ class Pipeline:
             return documents, folder.resolve().name, config
 
         def report(result: Reconciliation, config: Config) -> list[Path]:
-            return write_report(result, out, figure=config.figure)
+            return write_report(result, out, figure=config.figure, timelines=self._timelines)
 
         for corpus, outcome in self._each(folders, read, report, _importer(_REPORT_IMPORTS)):
             assert isinstance(corpus.source, Path)

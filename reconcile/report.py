@@ -43,6 +43,8 @@ from reconcile.model import (
 if TYPE_CHECKING:
     import pandas
 
+    from reconcile.cache import TimelineCache
+
 SCHEMA = "reconcile/findings@1"
 VERDICT_TITLES = {"conflict": "Conflict", "adds_detail": "Adds detail", "agree": "Agree"}
 
@@ -433,16 +435,32 @@ def _why(error: OSError, target: Path | None) -> str:
     return f"{blocker} is a file, not a folder" if blocker is not None else error.strerror or str(error)
 
 
-def write_report(result: Reconciliation, out_dir: Path, *, figure: bool = True) -> list[Path]:
+def _timeline(result: Reconciliation, timelines: TimelineCache | None) -> bytes | None:
+    """The timeline PNG of `result` (None when no claim is dated), from `timelines` if drawn before."""
+    from reconcile.figure import dated_marks, render_timeline
+
+    if timelines is None:
+        return render_timeline(result)
+    if not dated_marks(result):
+        return None
+    key = timelines.key(result)
+    png = timelines.get(key)
+    if png is None and (png := render_timeline(result)) is not None:
+        timelines.put(key, png)
+    return png
+
+
+def write_report(
+    result: Reconciliation, out_dir: Path, *, figure: bool = True, timelines: TimelineCache | None = None
+) -> list[Path]:
     """NAME.md, NAME.json, NAME.csv and (when some claim is dated and `figure`) the timeline
-    NAME.png for one corpus, written atomically together; returns the paths.
+    NAME.png for one corpus, written atomically together; returns the paths. A timeline
+    already in `timelines` is not drawn again.
 
     A corpus without a figure loses the NAME.png of an earlier run, so the folder never
     holds a timeline its report does not show.
     """
-    from reconcile.figure import render_timeline
-
-    png = render_timeline(result) if figure else None
+    png = _timeline(result, timelines) if figure else None
     image = out_dir / f"{result.corpus}.png"
     files: dict[Path, str | bytes] = {
         out_dir / f"{result.corpus}.json": render_json(result),

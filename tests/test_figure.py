@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import warnings
 from pathlib import Path
 
 import pytest
 
+from reconcile.cache import KnownResult, TimelineCache
 from reconcile.config import Config
 from reconcile.embed import Embedder
 from reconcile.figure import conflict_label, dated_marks, render_timeline
@@ -89,3 +92,33 @@ def test_chinese_names_are_drawn_without_missing_glyphs(tmp_path: Path) -> None:
         warnings.simplefilter("error")  # matplotlib warns of every glyph its font lacks
         png = render_timeline(result)
     assert png is not None and png.startswith(PNG_MAGIC)
+
+
+def test_a_timeline_drawn_once_is_read_back(
+    seed: Reconciliation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a timeline cache, the seed's figure is drawn on the first report only, and the one read
+    back is the bytes a fresh drawing gives; the result rebuilt from the results cache finds it,
+    and a changed finding is drawn again."""
+    import reconcile.figure
+
+    drawn: list[str] = []
+
+    def counting(result: Reconciliation) -> bytes | None:
+        drawn.append(result.corpus)
+        return render_timeline(result)
+
+    monkeypatch.setattr(reconcile.figure, "render_timeline", counting)
+    timelines = TimelineCache(tmp_path / "cache")
+    for out in ("first", "again"):
+        write_report(seed, tmp_path / out, timelines=timelines)
+    assert drawn == ["yang-hongxia-m6"]
+    fresh = render_timeline(seed)
+    assert (tmp_path / "again" / "yang-hongxia-m6.png").read_bytes() == fresh
+    read_back = pickle.loads(pickle.dumps(KnownResult(seed.claims, seed.findings, seed.embedder)))
+    assert TimelineCache.key(dataclasses.replace(seed, claims=read_back.claims, findings=read_back.findings)) == (
+        TimelineCache.key(seed)
+    )  # as a warm rerun rebuilds it from the results cache
+    changed = dataclasses.replace(seed, findings=seed.findings[1:])
+    write_report(changed, tmp_path / "changed", timelines=timelines)
+    assert drawn == ["yang-hongxia-m6", "yang-hongxia-m6"]
