@@ -133,17 +133,18 @@ def extraction_fingerprint() -> str:
 @cache
 def code_fingerprint() -> str:
     """A digest of all of reconcile's code and data, once per process: what decides findings."""
-    return _fingerprint(
-        [entry.name for entry in files("reconcile").iterdir() if entry.name != "__pycache__"], _RESULT_PACKAGES
-    )
+    return _fingerprint(_all_sources(), _RESULT_PACKAGES)
 
 
 @cache
 def _timeline_fingerprint() -> str:
     """A digest of all of reconcile's code and data and of matplotlib's version: what draws a timeline."""
-    return _fingerprint(
-        [entry.name for entry in files("reconcile").iterdir() if entry.name != "__pycache__"], ("matplotlib",)
-    )
+    return _fingerprint(_all_sources(), ("matplotlib",))
+
+
+def _all_sources() -> list[str]:
+    """Every file and folder of the reconcile package."""
+    return [entry.name for entry in files("reconcile").iterdir() if entry.name != "__pycache__"]
 
 
 def _document_key(document: Document) -> bytes:
