@@ -133,18 +133,9 @@ def extraction_fingerprint() -> str:
 @cache
 def code_fingerprint() -> str:
     """A digest of all of reconcile's code and data, once per process: what decides findings."""
-    return _fingerprint(_all_sources(), _RESULT_PACKAGES)
-
-
-@cache
-def _timeline_fingerprint() -> str:
-    """A digest of all of reconcile's code and data and of matplotlib's version: what draws a timeline."""
-    return _fingerprint(_all_sources(), ("matplotlib",))
-
-
-def _all_sources() -> list[str]:
-    """Every file and folder of the reconcile package."""
-    return [entry.name for entry in files("reconcile").iterdir() if entry.name != "__pycache__"]
+    return _fingerprint(
+        [entry.name for entry in files("reconcile").iterdir() if entry.name != "__pycache__"], _RESULT_PACKAGES
+    )
 
 
 def _document_key(document: Document) -> bytes:
@@ -312,7 +303,7 @@ class TimelineCache(_Store):
         Equal values that still pickle differently (the order of a set) are a miss, never a
         wrong figure."""
         digest = hashlib.blake2b(digest_size=16)
-        digest.update(_timeline_fingerprint().encode())
+        digest.update(f"{code_fingerprint()} matplotlib {metadata.version('matplotlib')}".encode())
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, protocol=5)
         pickler.fast = True  # every value written out in full, whatever it shares
