@@ -75,7 +75,9 @@ class Quantity:
 
     Open bounds say the endpoint itself is excluded: "nearly 100" is [90, 100) and
     "100余" is (100, 200), so the two do not overlap. `unit` is a canonical unit name
-    ("parameters", "usd", "percent") or "" when the text names none.
+    ("parameters", "usd", "percent") or "" when the text names none. `stated_range` keeps
+    the two numbers of a range as written ("3000-4000万" is (3e7, 4e7), whatever a hedge
+    or the last digit makes of the interval), so a reader is shown the range, not its midpoint.
     """
 
     value: float
@@ -84,6 +86,7 @@ class Quantity:
     unit: str
     low_open: bool = False
     high_open: bool = False
+    stated_range: tuple[float, float] | None = None
 
     def overlaps(self, other: Quantity) -> bool:
         if self.high < other.low or other.high < self.low:
@@ -107,6 +110,10 @@ class Quantity:
     def label(self) -> str:
         """As a reader writes it: "10 trillion parameters", "<100 papers", ">100 papers"."""
         unit = f" {self.unit}" if self.unit else ""
+        if self.stated_range is not None:
+            stated = _range_label(*self.stated_range)
+            exact = (self.low, self.high) == self.stated_range and not (self.low_open or self.high_open)
+            return f"{stated}{unit}" if exact else f"~{stated}{unit}"
         number = _number_label(self.value)
         if self.high_open and self.high == self.value:
             return f"<{number}{unit}"
@@ -115,7 +122,7 @@ class Quantity:
         if self.low == self.high:
             return f"{number}{unit}"
         if self.value == self.low and math.isfinite(self.high):
-            return f"{number}–{_number_label(self.high)}{unit}"
+            return f"{_range_label(self.low, self.high)}{unit}"
         if self.value == self.low:
             return f"≥{number}{unit}"
         if self.value == self.high:
@@ -126,11 +133,23 @@ class Quantity:
 _MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
+def _magnitude_word(value: float) -> tuple[float, str]:
+    return next(((size, word) for size, word in _MAGNITUDE_WORDS if abs(value) >= size), (1.0, ""))
+
+
 def _number_label(value: float) -> str:
-    for size, word in _MAGNITUDE_WORDS:
-        if abs(value) >= size:
-            return f"{value / size:.4g} {word}"
+    size, word = _magnitude_word(value)
+    if word:
+        return f"{value / size:.4g} {word}"
     return f"{int(value):,}" if value == int(value) else f"{value:,.4g}"
+
+
+def _range_label(low: float, high: float) -> str:
+    """Both ends of a range, its magnitude said once when they share it: "30–40 million"."""
+    size, word = _magnitude_word(low)
+    if word and _magnitude_word(high)[1] == word:
+        return f"{low / size:.4g}–{high / size:.4g} {word}"
+    return f"{_number_label(low)}–{_number_label(high)}"
 
 
 @_pickled_by_fields

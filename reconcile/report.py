@@ -109,6 +109,7 @@ def slot_json(slot: Slot) -> dict[str, Any]:
             "low_open": value.low_open,
             "high_open": value.high_open,
             "unit": value.unit,
+            "stated_range": list(value.stated_range) if value.stated_range is not None else None,
         }
     elif isinstance(value, Entity):
         data["value"] = value.value

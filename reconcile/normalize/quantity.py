@@ -599,8 +599,9 @@ def _quantity(
     stepped = read.hedge is not None and _key(read.hedge.phrase) in g.stepped
     low, _, low_open, _ = _bounds(start.low * low_scale, start.half * low_scale, read.hedge, stepped)
     _, high, _, high_open = _bounds(end.high * high_scale, end.half * high_scale, read.hedge, stepped)
-    value = (start.low * low_scale + end.high * high_scale) / 2
-    return Quantity(float(value), low, high, read.unit, low_open, high_open)
+    first_number, last_number = start.low * low_scale, end.high * high_scale
+    stated = (float(first_number), float(last_number)) if first_number != last_number else None  # 3000-4000万, 两三
+    return Quantity(float((first_number + last_number) / 2), low, high, read.unit, low_open, high_open, stated)
 
 
 # How far back (characters) a unit may stand before its number, linked by a verb.

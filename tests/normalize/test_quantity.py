@@ -53,8 +53,8 @@ def at_most(value: float, unit: str = "") -> Quantity:
 
 
 def span(low: float, high: float, unit: str = "") -> Quantity:
-    """A range "30 to 40": value is the midpoint."""
-    return Quantity((low + high) / 2, low, high, unit)
+    """A range "30 to 40": value is the midpoint, and the two numbers are kept as stated."""
+    return Quantity((low + high) / 2, low, high, unit, stated_range=(low, high))
 
 
 def scale(low: float, unit: str = "", high: float | None = None) -> Quantity:
@@ -324,7 +324,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("1.2万亿元", last_digit(1.2e12, 0.05e12, "cny")),
     ("十万亿参数", exact(1e13, "parameters")),
     ("30至40万", span(3e5, 4e5)),
-    ("约30-40万人", Quantity(3.5e5, 2.7e5, 4.4e5, "people")),
+    ("约30-40万人", Quantity(3.5e5, 2.7e5, 4.4e5, "people", stated_range=(3e5, 4e5))),
     ("百分之一", exact(1, "percent")),
     ("百分之三十五", exact(35, "percent")),
     ("百分之3.5", last_digit(3.5, 0.05, "percent")),
@@ -462,6 +462,7 @@ def _assert_same(actual: object, expected: Quantity) -> None:
     assert isinstance(actual, Quantity)
     assert (actual.unit, actual.low_open, actual.high_open) == (expected.unit, expected.low_open, expected.high_open)
     assert (actual.value, actual.low, actual.high) == pytest.approx((expected.value, expected.low, expected.high))
+    assert actual.stated_range == (None if expected.stated_range is None else pytest.approx(expected.stated_range))
 
 
 @pytest.mark.parametrize(("text", "expected"), EN_QUANTITIES)
@@ -483,6 +484,14 @@ LABELS = [
     ("up to 7 models", "≤7 models"),
     ("1,200 employees", "1,200 people"),
     ("about 20 engineers", "~20"),
+    # A range is shown as stated, not by its midpoint; "~" when a hedge or a decimal widens it.
+    ("已获得3000-4000万美元投资", "30–40 million usd"),
+    ("between 30 and 40 million", "30–40 million"),
+    ("about 30 to 40 million yuan", "~30–40 million cny"),
+    ("children aged 5 to 11 years", "5–11 years"),
+    ("两三个人", "2–3 people"),
+    ("七八十人", "70–80 people"),
+    ("投后估值1.5亿美元", "~150 million usd"),
 ]
 
 
