@@ -8,6 +8,7 @@ points forward to a later stage, so stages can be tested in isolation.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal, TypeVar
@@ -115,6 +116,8 @@ class Quantity:
             exact = (self.low, self.high) == self.stated_range and not (self.low_open or self.high_open)
             return f"{stated}{unit}" if exact else f"~{stated}{unit}"
         number = _number_label(self.value)
+        if number == "1" and self.unit in SINGULAR_UNITS:
+            unit = f" {SINGULAR_UNITS[self.unit]}"  # "~1 year", not "~1 years"
         if self.high_open and self.high == self.value:
             return f"<{number}{unit}"
         if self.low_open and self.low == self.value:
@@ -131,6 +134,15 @@ class Quantity:
 
 
 _MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+# The canonical units that count things, by their singular: labels say "1 year", "1 person".
+SINGULAR_UNITS: Mapping[str, str] = {
+    "cases": "case", "citations": "citation", "companies": "company", "days": "day", "feet": "foot",
+    "gpus": "gpu", "hectares": "hectare", "hours": "hour", "households": "household", "inches": "inch",
+    "institutions": "institution", "kinds": "kind", "miles": "mile", "minutes": "minute",
+    "models": "model", "months": "month", "papers": "paper", "parameters": "parameter",
+    "patents": "patent", "people": "person", "seconds": "second", "signatures": "signature",
+    "stars": "star", "tasks": "task", "times": "time", "tonnes": "tonne", "weeks": "week", "years": "year",
+}  # fmt: skip
 
 
 def _magnitude_word(value: float) -> tuple[float, str]:

@@ -14,7 +14,7 @@ import pytest
 
 from reconcile.cli import main
 
-from .conftest import SEED_CORPUS
+from .conftest import ROOT, SEED_CORPUS
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +78,20 @@ def test_output_is_byte_identical_across_runs(seed_run: Path, tmp_path: Path) ->
     for suffix in (".json", ".md", ".csv"):
         name = "yang-hongxia-m6" + suffix
         assert (tmp_path / name).read_bytes() == (seed_run / name).read_bytes(), name
+
+
+def test_the_committed_reports_are_what_the_code_writes(
+    seed_run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """reports/ is generated: after a change to what the reports say, `make report` rewrites it.
+    Run as `make report` runs it, from the checkout (the findings name the files as given),
+    with the session's caches (`seed_run` points RECONCILE_CACHE at them)."""
+    monkeypatch.chdir(ROOT)
+    assert main(["run", "corpora/yang-hongxia-m6", "--out", str(tmp_path), "--quiet"]) == 0
+    for suffix in (".json", ".md", ".csv"):
+        name = "yang-hongxia-m6" + suffix
+        committed = ROOT / "reports" / name
+        assert committed.read_bytes() == (tmp_path / name).read_bytes(), f"{name} is stale: run `make report`"
 
 
 def _claim_holding(findings: dict[str, Any], doc: str, passage: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile.lang import rules_for
-from reconcile.model import Quantity, Slot
+from reconcile.model import SINGULAR_UNITS, Quantity, Slot
 from reconcile.normalize.quantity import find_quantities
 from reconcile.normalize.text import fold
 
@@ -492,7 +492,22 @@ LABELS = [
     ("两三个人", "2–3 people"),
     ("七八十人", "70–80 people"),
     ("投后估值1.5亿美元", "~150 million usd"),
+    # One of a counted unit is singular.
+    ("M6项目在启动研发1年时间左右", "~1 year"),
+    ("只有1名员工", "1 person"),
+    ("1 to 2 years", "1–2 years"),
 ]
+
+
+def test_every_counted_unit_has_a_singular() -> None:
+    """A unit added to a language module without its singular would be labelled "1 tasks"."""
+    units = {
+        unit
+        for code in ("en", "zh")
+        for numbers in [rules_for(code).numbers]
+        for unit in (*numbers.units.values(), *numbers.classifiers.values())
+    }
+    assert {unit for unit in units if unit.endswith("s") or unit in ("people", "feet")} <= SINGULAR_UNITS.keys()
 
 
 @pytest.mark.parametrize(("text", "label"), LABELS)
