@@ -29,6 +29,7 @@ from reconcile.model import (
     Quantity,
     SlotKind,
     Verdict,
+    unit_name,
 )
 from reconcile.normalize.person import clearly_different
 
@@ -157,9 +158,9 @@ def _compare_quantities(
             left.remove(x)
             right.remove(match)
             hedged, side = (match, side_b) if x.is_exact else (x, side_a)
-            outcome.details.append(f"{x.unit or 'number'}: {side} hedges it ({hedged.label})")
+            outcome.details.append(f"{unit_name(x.unit) or 'number'}: {side} hedges it ({hedged.label})")
     for x, match in pairs:
-        unit = x.unit or match.unit
+        unit = unit_name(x.unit or match.unit)
         if x.value == match.value and (x.low_open, x.high_open) == (match.low_open, match.high_open):
             outcome.agreements.append(f"{unit or 'number'}: {x.label}")
         elif match.contains(x) or x.contains(match):
@@ -176,10 +177,10 @@ def _compare_quantities(
         if unit == "" and (len(mine) > 1 or len(theirs) > 1):
             continue
         for x, y in zip(mine, theirs, strict=False):
-            outcome.conflicts.append(f"{unit or 'number'}: {x.label} ({side_a}) vs {y.label} ({side_b})")
+            outcome.conflicts.append(f"{unit_name(unit) or 'number'}: {x.label} ({side_a}) vs {y.label} ({side_b})")
             left.remove(x)
             right.remove(y)
-        outcome.disputed.append(unit or "number")
+        outcome.disputed.append(unit_name(unit) or "number")
     for side, values in ((side_a, left), (side_b, right)):
         if values:
             outcome.details.append(f"only {side} gives {', '.join(v.label for v in values)}")

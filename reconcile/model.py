@@ -110,14 +110,14 @@ class Quantity:
     @property
     def label(self) -> str:
         """As a reader writes it: "10 trillion parameters", "<100 papers", ">100 papers"."""
-        unit = f" {self.unit}" if self.unit else ""
+        unit = f" {unit_name(self.unit)}" if self.unit else ""
         if self.stated_range is not None:
             stated = _range_label(*self.stated_range)
             exact = (self.low, self.high) == self.stated_range and not (self.low_open or self.high_open)
             return f"{stated}{unit}" if exact else f"~{stated}{unit}"
         number = _number_label(self.value)
         if number == "1" and self.unit in SINGULAR_UNITS:
-            unit = f" {SINGULAR_UNITS[self.unit]}"  # "~1 year", not "~1 years"
+            unit = f" {unit_name(self.unit, one=True)}"  # "~1 year", not "~1 years"
         if self.high_open and self.high == self.value:
             return f"<{number}{unit}"
         if self.low_open and self.low == self.value:
@@ -143,6 +143,17 @@ SINGULAR_UNITS: Mapping[str, str] = {
     "patents": "patent", "people": "person", "seconds": "second", "signatures": "signature",
     "stars": "star", "tasks": "task", "times": "time", "tonnes": "tonne", "weeks": "week", "years": "year",
 }  # fmt: skip
+# Units written as a reader expects them, where the canonical name is an identifier.
+_UNIT_NAMES: Mapping[str, str] = {
+    "usd": "USD", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "hkd": "HKD", "jpy": "JPY",
+    "gpus": "GPUs", "gpu": "GPU", "km2": "km²", "m2": "m²",
+}  # fmt: skip
+
+
+def unit_name(unit: str, *, one: bool = False) -> str:
+    """A canonical unit as the report writes it ("usd" -> "USD"), singular for one of it."""
+    name = SINGULAR_UNITS.get(unit, unit) if one else unit
+    return _UNIT_NAMES.get(name, name)
 
 
 def _magnitude_word(value: float) -> tuple[float, str]:

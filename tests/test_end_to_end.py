@@ -146,14 +146,14 @@ def test_other_real_disagreements_are_flagged(findings: dict[str, Any]) -> None:
 
 
 def test_a_stated_range_is_shown_and_kept_as_written(findings: dict[str, Any], seed_run: Path) -> None:
-    """3000-4000万美元: the report says "30–40 million usd", not the midpoint, and the
+    """3000-4000万美元: the report says "30–40 million USD", not the midpoint, and the
     findings file keeps both numbers beside the interval the comparison uses."""
     claim = _claim_holding(findings, "qbitai-zh", "已获得3000-4000万美元投资")
     [amount] = [slot for slot in claim["slots"] if slot["kind"] == "quantity"]
     assert (amount["low"], amount["high"], amount["stated_range"], amount["unit"]) == (3e7, 4e7, [3e7, 4e7], "usd")
     row = next(line for line in (seed_run / "yang-hongxia-m6.md").read_text(encoding="utf-8").splitlines()
                if "3000-4000万美元" in line)  # fmt: skip
-    assert "30–40 million usd" in row and "35 million" not in row
+    assert "30–40 million USD" in row and "35 million" not in row
 
 
 def test_report_shows_the_departure_conflict_with_both_quotes(seed_run: Path) -> None:

@@ -485,17 +485,21 @@ LABELS = [
     ("1,200 employees", "1,200 people"),
     ("about 20 engineers", "~20"),
     # A range is shown as stated, not by its midpoint; "~" when a hedge or a decimal widens it.
-    ("已获得3000-4000万美元投资", "30–40 million usd"),
+    ("已获得3000-4000万美元投资", "30–40 million USD"),
     ("between 30 and 40 million", "30–40 million"),
-    ("about 30 to 40 million yuan", "~30–40 million cny"),
+    ("about 30 to 40 million yuan", "~30–40 million CNY"),
     ("children aged 5 to 11 years", "5–11 years"),
     ("两三个人", "2–3 people"),
     ("七八十人", "70–80 people"),
-    ("投后估值1.5亿美元", "~150 million usd"),
+    ("投后估值1.5亿美元", "~150 million USD"),
     # One of a counted unit is singular.
     ("M6项目在启动研发1年时间左右", "~1 year"),
     ("只有1名员工", "1 person"),
     ("1 to 2 years", "1–2 years"),
+    # Units a reader writes in capitals or with a superscript.
+    ("on the basis of 512 GPUs", "512 GPUs"),
+    ("512张GPU", "512 GPUs"),
+    ("占地3000平方米", "3,000 m²"),
 ]
 
 
