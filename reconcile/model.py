@@ -110,14 +110,14 @@ class Quantity:
     @property
     def label(self) -> str:
         """As a reader writes it: "10 trillion parameters", "<100 papers", ">100 papers"."""
-        unit = f" {unit_name(self.unit)}" if self.unit else ""
+        unit = _unit_suffix(unit_name(self.unit))
         if self.stated_range is not None:
             stated = _range_label(*self.stated_range)
             exact = (self.low, self.high) == self.stated_range and not (self.low_open or self.high_open)
             return f"{stated}{unit}" if exact else f"~{stated}{unit}"
         number = _number_label(self.value)
         if number == "1" and self.unit in SINGULAR_UNITS:
-            unit = f" {unit_name(self.unit, one=True)}"  # "~1 year", not "~1 years"
+            unit = _unit_suffix(unit_name(self.unit, one=True))  # "~1 year", not "~1 years"
         if self.high_open and self.high == self.value:
             return f"<{number}{unit}"
         if self.low_open and self.low == self.value:
@@ -148,6 +148,11 @@ _UNIT_NAMES: Mapping[str, str] = {
     "usd": "USD", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "hkd": "HKD", "jpy": "JPY",
     "gpus": "GPUs", "gpu": "GPU", "km2": "km²", "m2": "m²",
 }  # fmt: skip
+
+
+def _unit_suffix(name: str) -> str:
+    """What follows the number: " USD", "%" (written against it), or nothing."""
+    return "%" if name == "percent" else f" {name}" if name else ""
 
 
 def unit_name(unit: str, *, one: bool = False) -> str:

@@ -261,7 +261,7 @@ def _slot_summary(claim: Claim) -> str:
             parts.append(value.label)
         elif isinstance(value, Entity):
             parts.append(f"{slot.kind} {value.value}")
-    return md_escape("; ".join(parts)) if parts else "—"
+    return md_escape("; ".join(dict.fromkeys(parts))) if parts else "—"  # 最近…前不久: one date, said twice
 
 
 def _quote_table(result: Reconciliation, finding: Finding) -> list[str]:

@@ -156,6 +156,15 @@ def test_a_stated_range_is_shown_and_kept_as_written(findings: dict[str, Any], s
     assert "30–40 million USD" in row and "35 million" not in row
 
 
+def test_a_claims_slots_are_listed_once_each(seed_run: Path) -> None:
+    """最近…前不久 resolve to one date: the report's slot column names it once."""
+    report = (seed_run / "yang-hongxia-m6.md").read_text(encoding="utf-8")
+    rows = [line.split(" | ") for line in report.splitlines() if line.startswith("| F")]
+    slot_lists = [cells[-1].rstrip(" |").split("; ") for cells in rows if len(cells) == 3]
+    assert slot_lists and all(len(set(slots)) == len(slots) for slots in slot_lists)
+    assert any("前不久" in cells[1] for cells in rows if len(cells) == 3)
+
+
 def test_report_shows_the_departure_conflict_with_both_quotes(seed_run: Path) -> None:
     report = (seed_run / "yang-hongxia-m6.md").read_text(encoding="utf-8")
     conflicts = report.split("## Conflicts", 1)[1].split("## Added detail", 1)[0]
