@@ -158,17 +158,17 @@ def _compare_quantities(
             left.remove(x)
             right.remove(match)
             hedged, side = (match, side_b) if x.is_exact else (x, side_a)
-            outcome.details.append(f"{unit_name(x.unit) or 'number'}: {side} hedges it ({hedged.label})")
+            outcome.details.append(f"{_topic(x.unit)}: {side} hedges it ({hedged.label})")
     for x, match in pairs:
-        unit = unit_name(x.unit or match.unit)
+        topic = _topic(x.unit or match.unit)
         if x.value == match.value and (x.low_open, x.high_open) == (match.low_open, match.high_open):
-            outcome.agreements.append(f"{unit or 'number'}: {x.label}")
+            outcome.agreements.append(f"{topic}: {x.label}")
         elif match.contains(x) or x.contains(match):
             precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
             within = f"{precise.label} within {vague.label}"
-            outcome.details.append(f"{unit or 'number'}: {side} is more precise ({within})")
+            outcome.details.append(f"{topic}: {side} is more precise ({within})")
         else:
-            outcome.agreements.append(f"{unit or 'number'}: {x.label} and {match.label} overlap")
+            outcome.agreements.append(f"{topic}: {x.label} and {match.label} overlap")
     left = [x for x in left if not any(either_unit(x, y) and x.overlaps(y) for y in context[1])]
     right = [y for y in right if not any(either_unit(x, y) and x.overlaps(y) for x in context[0])]
     for unit in sorted({x.unit for x in left} & {y.unit for y in right}):
@@ -177,13 +177,18 @@ def _compare_quantities(
         if unit == "" and (len(mine) > 1 or len(theirs) > 1):
             continue
         for x, y in zip(mine, theirs, strict=False):
-            outcome.conflicts.append(f"{unit_name(unit) or 'number'}: {x.label} ({side_a}) vs {y.label} ({side_b})")
+            outcome.conflicts.append(f"{_topic(unit)}: {x.label} ({side_a}) vs {y.label} ({side_b})")
             left.remove(x)
             right.remove(y)
-        outcome.disputed.append(unit_name(unit) or "number")
+        outcome.disputed.append(_topic(unit))
     for side, values in ((side_a, left), (side_b, right)):
         if values:
             outcome.details.append(f"only {side} gives {', '.join(v.label for v in values)}")
+
+
+def _topic(unit: str) -> str:
+    """What a quantity's reason is about, as the report writes it: "USD", "papers", "number"."""
+    return unit_name(unit) or "number"
 
 
 def _different_people(extra_a: list[str], extra_b: list[str]) -> bool:
