@@ -77,6 +77,14 @@ TEXT = TextRules(
     },
 )
 
+# Words that close a noun phrase: a number's unit is not reached across one ("dozens of
+# patients every day" does not count days), and a singular noun before one ends its phrase.
+_FUNCTION_WORDS = (
+    "a|an|the|this|that|these|those|every|each|per|and|or|but|in|on|at|for|to|from|"
+    "with|by|after|before|since|than|as|is|are|was|were|be|been|has|have|had|will|would|can|could|"
+    "it|its|they|their|we|our|he|she|his|her"
+)
+
 NUMBERS = NumberRules(
     number_words={
         "zero": 0,
@@ -308,11 +316,7 @@ NUMBERS = NumberRules(
     unit_gap=3,
     # A gap word is a modifier ("nearly 100 top papers", "hundreds of millions of yuan");
     # a function word ends the phrase: "dozens of patients every day" does not count days.
-    gap_token=(
-        r"(?<![a-z\d])(?!(?:a|an|the|this|that|these|those|every|each|per|and|or|but|in|on|at|for|to|from|"
-        r"with|by|after|before|since|than|as|is|are|was|were|be|been|has|have|had|will|would|can|could|"
-        r"it|its|they|their|we|our|he|she|his|her)\s)[a-z][a-z'’-]*\s+"
-    ),
+    gap_token=rf"(?<![a-z\d])(?!(?:{_FUNCTION_WORDS})\s)[a-z][a-z'’-]*\s+",
     gap_needs_classifier=False,
     non_quantities=(
         # "September 11", "Dec. 7th", "November 26 and 27", "May 20, 2016", "March 2021"
@@ -338,6 +342,16 @@ NUMBERS = NumberRules(
         r"(?:has |have |had )?(?:reached|hit|totall?ed|stood at|rose to|grew to|increased to|amounted to)",
         r"(?:is|was|are|were|of)",
     ),
+    singular_nouns=frozenset(
+        {
+            "parameter", "gpu", "graphics card", "paper", "article", "patent", "person", "household",
+            "day", "week", "month", "year", "hour", "minute", "second", "dollar", "pound", "euro",
+            "model", "hectare",
+        }
+    ),
+    # The end of the text, punctuation other than a hyphen ("model-based" goes on), or a
+    # function word: "trained a 10 trillion model within 10 days".
+    noun_phrase_end=rf"\s*(?:$|[^\w\s-]|(?:{_FUNCTION_WORDS}|of|within|into|over|under|during|which|who|when)\b)",
 )
 
 # Counts in "two months later", "a hundred days ago": the number words a date count uses,

@@ -90,6 +90,13 @@ class NumberRules:
     # Verbs that let a unit named before a number apply to it: "its parameters had reached
     # 10 trillion", "参数量达到10万亿" (regular expressions).
     unit_links: tuple[str, ...] = ()
+    # Singular count nouns among `units` ("model", "day"), in a language whose nouns take a
+    # plural after numbers other than one. Such a noun either modifies the next word, and is
+    # still the unit ("a 10-day trip", "a 512 GPU cluster"), or ends its noun phrase, and is
+    # then what the number describes, not what it counts: "a 10 trillion model" counts no
+    # models. `noun_phrase_end` (regex) is what may follow a noun that ends its phrase.
+    singular_nouns: frozenset[str] = frozenset()
+    noun_phrase_end: str = "(?!)"
 
 
 DateUnit = Literal["day", "week", "month", "year"]

@@ -156,6 +156,7 @@ class _Grammar:
     unit_link: re.Pattern[str]  # the verb `unit_before` ends with
     unit_before: re.Pattern[str]
     gap_unit: re.Pattern[str]
+    noun_phrase_end: re.Pattern[str]
     words: Mapping[str, Decimal]
     magnitudes: Mapping[str, Decimal]
     vagues: Mapping[str, tuple[Decimal, Decimal]]
@@ -167,6 +168,7 @@ class _Grammar:
     context_words: frozenset[str]
     article_words: frozenset[str]
     stepped: frozenset[str]
+    singular_nouns: frozenset[str]
 
 
 def _compile(numbers: NumberRules) -> _Grammar:
@@ -244,6 +246,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
             rf"|{gap}{{1,{numbers.unit_gap}}}?(?P<far>{_phrases(unit for unit in numbers.units if len(unit) > 1)}))",
             _FLAGS,
         ),
+        noun_phrase_end=re.compile(numbers.noun_phrase_end, _FLAGS),
         words={_key(word): Decimal(value) for word, value in numbers.number_words.items()},
         magnitudes={_key(word): Decimal(value) for word, value in magnitudes.items()},
         vagues={_key(word): (Decimal(lo), Decimal(hi)) for word, (lo, hi) in numbers.vague_magnitudes.items()},
@@ -255,6 +258,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         context_words=frozenset(map(_key, numbers.context_words)),
         article_words=articles,
         stepped=frozenset(map(_key, numbers.stepped_approximators)),
+        singular_nouns=frozenset(map(_key, numbers.singular_nouns)),
     )
 
 
@@ -419,6 +423,7 @@ class _Reading:
     pos: int
     hedge: Approximator | None = None
     unit: str = ""
+    noun: str = ""  # the words the unit was read from
     fixed_unit: bool = False
     currency: bool = False
     context: bool = False
@@ -462,7 +467,8 @@ class _Reading:
             return
         classifier = g.classifier.match(text, self.pos)
         if unit and (classifier is None or unit.end() >= classifier.end()):
-            self.unit, self.pos, self.context = g.units[_key(unit.group("phrase"))], unit.end(), True
+            self.noun = _key(unit.group("phrase"))
+            self.unit, self.pos, self.context = g.units[self.noun], unit.end(), True
             return
         if classifier:
             self.unit, self.pos = g.classifiers[_key(classifier.group("phrase"))], classifier.end()
@@ -471,8 +477,8 @@ class _Reading:
         elif g.numbers.gap_needs_classifier:
             return
         if unit := g.gap_unit.match(text, self.pos):
-            phrase = unit.group("phrase") or unit.group("far")
-            self.unit, self.pos, self.context = g.units[_key(phrase)], unit.end(), True
+            self.noun = _key(unit.group("phrase") or unit.group("far"))
+            self.unit, self.pos, self.context = g.units[self.noun], unit.end(), True
 
 
 def _scaled(amount: _Amount, scale: Decimal | None) -> Decimal:
@@ -557,7 +563,10 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     if first.article and not (scale or read.fixed_unit):
         return None  # "a" or 一 alone, the commonest start of all: no need to read on
     read.take_after(text, g)
+    unread = replace(read)
     read.take_unit(text, g)
+    if _describes_its_noun(text, read, first, last, scale, g):
+        read = unread  # "a 10 trillion model": the number counts no models
     if last is first and read.unit and (far := _far_end(text, read.pos, g, first, read, opened)):
         second, second_scale, pos = far  # 5岁至11岁: the unit written at both ends
         unit = g.unit.match(text, pos)
@@ -582,6 +591,16 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     ):
         return None  # 2016, 2016年, 2022届, 2021-2022赛季: calendar years, left to the date normaliser
     return read.pos, _quantity((first, scale), (last, last_scale or scale), read, g)
+
+
+def _describes_its_noun(
+    text: str, read: _Reading, first: _Amount, last: _Amount, scale: Decimal | None, g: _Grammar
+) -> bool:
+    """A singular noun after a number other than one that ends its noun phrase ("a 10 trillion
+    model within 10 days") is what the number describes; one that goes on ("a 10-day trip") is
+    still the unit it counts."""
+    one = last is first and scale is None and first.low == 1
+    return read.noun in g.singular_nouns and not one and bool(g.noun_phrase_end.match(text, read.pos))
 
 
 def _quantity(

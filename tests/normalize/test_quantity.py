@@ -73,7 +73,8 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("the first multi-modal large model with 100 billion parameters in China", exact(1e11, "parameters")),
     ("Subsequently, it was changed to trillion parameters", scale(1e12, "parameters")),
     ("with 480 GPUs", exact(480, "gpus")),
-    ("then successfully trained a 10 trillion model", exact(1e13, "models")),
+    # "model" in the singular ends its phrase: the number describes the model, it counts no models
+    ("then successfully trained a 10 trillion model within", exact(1e13)),
     ("within 10 days on the basis of", exact(10, "days")),
     ("on the basis of 512 GPUs", exact(512, "gpus")),
     ("but its energy consumption is only 1%.", exact(1, "percent")),
@@ -201,6 +202,14 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("the 2019 people who applied", exact(2019, "people")),
     ("about 2000", around(2000)),
     ("The contract runs 2 years", exact(2, "years")),
+    # a singular noun after a number: the unit when it modifies the next word, else what is described
+    ("We offer a 30 day refund policy", exact(30, "days")),  # wmt
+    ("put a large 500 dollar socket set in it", exact(500, "usd")),  # wmt
+    ("This has a 1-3 day delivery estimate.", span(1, 3, "days")),  # wmt
+    ("a 10 trillion parameter model", exact(1e13, "parameters")),
+    ("a 512-GPU cluster", exact(512, "gpus")),
+    ("a 10 trillion AI model.", exact(1e13)),
+    ("one model was trained", exact(1, "models")),
 ]
 
 ZH_QUANTITIES: list[tuple[str, Quantity]] = [
@@ -392,6 +401,7 @@ EN_NOT_QUANTITIES = [
     "the 17th century merchant",
     "version 2.1.3",
     "the Expo-2020 forum",
+    "the 2016 model, which",  # a model year: the number describes the model
 ]
 
 ZH_NOT_QUANTITIES = [
@@ -514,6 +524,13 @@ def test_every_counted_unit_has_a_singular() -> None:
         for unit in (*numbers.units.values(), *numbers.classifiers.values())
     }
     assert {unit for unit in units if unit.endswith("s") or unit in ("people", "feet")} <= SINGULAR_UNITS.keys()
+
+
+def test_singular_nouns_are_units() -> None:
+    """A singular noun the language module lists but cannot read as a unit would never apply."""
+    for code in ("en", "zh"):
+        numbers = rules_for(code).numbers
+        assert numbers.singular_nouns <= numbers.units.keys()
 
 
 @pytest.mark.parametrize(("text", "label"), LABELS)
