@@ -363,7 +363,7 @@ DATE_COUNT_WORDS = (
 
 DATES = DateRules(
     patterns=(
-        r"{month_name} {day}(?:st|nd|rd|th)?,? {year}",  # December 11, 2016
+        r"{month_name} {day}(?:st|nd|rd|th)?(?:,\s*| ){year}",  # December 11, 2016 (or "11,2016")
         r"(?:the )?{day}(?:st|nd|rd|th)?(?: of)? {month_name},? {year}",  # 11 December 2016
         r"{month_name}(?:,| of)? {year}",  # March 2021, August, 2019
         r"{month_name} {day}(?:st|nd|rd|th)?{not_unit}",  # December 11, March 27th

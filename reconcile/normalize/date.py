@@ -132,7 +132,8 @@ def _compile(rules: LangRules) -> _Grammar:
 
     counts = {**dates.numerals, **dates.count_words}
     expansions = {
-        "year": r"(?<![0-9])(?<![0-9][,.])(?P<year>[0-9]{4})(?![0-9]|[,.][0-9])",
+        # Four digits after "6," are no thousands group: "M6，2021年10月" (folded to "M6,2021") is a date.
+        "year": r"(?<![0-9])(?<![0-9]\.)(?P<year>[0-9]{4})(?![0-9]|[,.][0-9])",
         "month": number("month", "1[0-2]|0?[1-9]", dates.numerals, 12),
         "day": number("day", "3[01]|[12][0-9]|0?[1-9]", dates.numerals, 31),
         "count": rf"(?<![0-9])(?<![0-9][,.])(?P<count>[0-9]{{1,3}}|{_alternation(list(counts), gap)})"

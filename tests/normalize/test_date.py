@@ -272,6 +272,7 @@ EN_DATES: list[Row] = [
     ),
     # Absolute shapes.
     ("December 11, 2016", None, None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
+    ("December 11,2016", None, None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),  # no space after the comma
     ("11 December 2016", None, None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
     ("the 11th of December 2016", None, None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
     ("Dec. 11", "2016-05-20", None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
@@ -692,6 +693,13 @@ MULTI: list[tuple[str, str, str | None, str | None, list[tuple[str, str]]]] = [
         "2024-07-28",
         None,
         [("2020年6月", "2020-06"), ("2021年5月", "2021-05"), ("2021年10月", "2021-10")],
+    ),
+    (
+        "zh",  # a year straight after "M6，" (folded to "M6,2021") is no thousands group
+        "2021年5月，阿里巴巴发布M6，2021年10月又发布了新版本",
+        "2024-07-28",
+        None,
+        [("2021年5月", "2021-05"), ("2021年10月", "2021-10")],
     ),
     (
         "en",
