@@ -163,14 +163,24 @@ def _subject(
     slots: Sequence[Slot],
     terms: Sequence[tuple[int, int, str]],
     event: str | None,
+    predicate: int | None,
     patterns: _Patterns,
     discourse: _Discourse,
+    shared: tuple[str, SubjectKind] | None,
 ) -> tuple[str, SubjectKind] | None:
-    """Who or what the claim is about, and whether that is a person, an organisation or a term."""
+    """Who or what the claim is about, and whether that is a person, an organisation or a term.
+
+    `shared` is the subject of the sentence's previous claim: a later clause whose names all
+    follow its predicate shares it, as they are its objects ("M6 was changed to…, and then
+    trained a model… as GPT-3": GPT-3 did not train anything).
+    """
     people = [slot for slot in slots if slot.kind == "person"]
     pronoun = patterns.person_pronoun.search(text, start, end) if patterns.person_pronoun else None
     if pronoun and discourse.person and (not people or pronoun.start() < people[0].start):
         return discourse.person, "person"
+    named_at = [slot.start for slot in slots if slot.kind in ("person", "org")] + [position for position, _, _ in terms]
+    if shared and predicate is not None and named_at and all(position > predicate for position in named_at):
+        return shared
     if people:
         return _value(people[0]), "person"
     if event is not None and EVENT_TYPES[event].personal and discourse.person:
@@ -191,12 +201,16 @@ def _object(group: _Clause, event: str | None, subject: str | None) -> str | Non
     """The person or organisation nearest the main predicate, other than the subject.
 
     What someone joined or left sits next to the verb in both languages ("joined
-    ByteDance", "从达摩院离职"), whatever else the sentence names.
+    ByteDance", "从达摩院离职"), whatever else the sentence names. An event whose object is
+    of one kind takes the nearest of that kind: one reports to a person, not to the
+    company named on the way (向字节AML…负责人项亮汇报).
     """
     if event is None:
         return None
     position = next(position for position, name in group.events if name == event)
     names = [slot for slot in group.slots if slot.kind in ("person", "org") and _value(slot) != subject]
+    if kinds := EVENT_TYPES[event].object_kinds:
+        names = [slot for slot in names if slot.kind in kinds] or names
     if not names:
         return None
     nearest = min(names, key=lambda slot: (min(abs(slot.start - position), abs(slot.end - position)), slot.start))
@@ -239,6 +253,7 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
             )
             for start, end in _clauses(folded, patterns)
         ]
+        shared: tuple[str, SubjectKind] | None = None
         for group in _group(clauses):
             start, end = group.start, group.end
             while start < end and (folded[start].isspace() or folded[start] in ",，、;；:："):
@@ -248,7 +263,11 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
             event = _main_event(group.events)
             has_fact = any(slot.kind in ("date", "quantity") for slot in group.slots)
             group_terms = [term for term in terms if start <= term[0] < end]
-            resolved = _subject(folded, start, end, group.slots, group_terms, event, patterns, discourse)
+            predicate = next((position for position, name in group.events if name == event), None)
+            resolved = _subject(
+                folded, start, end, group.slots, group_terms, event, predicate, patterns, discourse, shared
+            )
+            shared = resolved
             subject, subject_kind = resolved if resolved else (None, None)
             focus = _object(group, event, subject)
             for slot in group.slots:

@@ -1,0 +1,117 @@
+"""Extract stage: sentences -> claims, as tables of real text -> (claim start, subject, event, object).
+
+Rows are passages of the seed articles (a sentence or two, so that pronouns and dropped
+subjects have something to refer to) and phrases of the same shapes. Each row lists every
+claim the passage yields, in order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.extract import extract
+from reconcile.ingest import ingest_text
+from reconcile.model import Claim
+from reconcile.segment import segment
+
+Expected = tuple[str, str | None, str | None, str | None]  # claim text starts with, subject, event, object
+
+CLAIMS: list[tuple[str, str, list[Expected]]] = [
+    # "she" and 她 continue with the last person written about
+    (
+        "en",
+        "Yang Hongxia left Alibaba in September 2022. She joined ByteDance in March 2023.",
+        [
+            ("Yang Hongxia left", "Yang Hongxia", "leave", "Alibaba"),
+            ("She joined", "Yang Hongxia", "join", "ByteDance"),
+        ],
+    ),
+    (
+        "zh",
+        "2016年，杨红霞回国入职阿里巴巴。而就在这项重磅发布1个月后，她被曝因家庭原因从达摩院离职。",
+        [
+            ("2016年", "Yang Hongxia", "join", "Alibaba"),
+            ("而就在", "Yang Hongxia", "leave", "DAMO Academy"),
+        ],
+    ),
+    # a Chinese dropped subject: a personal event continues with the last person
+    (
+        "zh",
+        "杨红霞2016年加入阿里巴巴。2023年3月入职字节跳动。",
+        [
+            ("杨红霞", "Yang Hongxia", "join", "Alibaba"),
+            ("2023年3月", "Yang Hongxia", "join", "ByteDance"),
+        ],
+    ),
+    # the person before 向…汇报 is the subject; the one reported to is the object
+    (
+        "zh",
+        "杨红霞曾在字节跳动任职。任职字节期间，她主要负责大模型研发，向字节AML和豆包大模型Foundation团队负责人项亮汇报。",
+        [
+            ("杨红霞", "Yang Hongxia", "hold_role", "ByteDance"),
+            ("任职字节期间", "Yang Hongxia", "report_to", "Xiang Liang"),
+        ],
+    ),
+    # one claim per dated event: a sentence is cut where a second date starts
+    (
+        "zh",
+        "2020年6月项目启动，2021年5月发布万亿参数规模M6并投入使用，2021年10月M6正式成为全球首个10万亿参数多模态大模型。",
+        [
+            ("2020年6月", None, "launch", None),
+            ("2021年5月", "M6", "release", None),
+            ("2021年10月", "M6", "reach", None),
+        ],
+    ),
+    # a later clause whose names all follow its predicate shares the sentence's subject:
+    # GPT-3 is what M6 is compared with, not what trained the model
+    (
+        "en",
+        "Subsequently, M6 was changed to trillion parameters with 480 GPUs, and then successfully trained "
+        "a 10 trillion model within 10 days on the basis of 512 GPUs, which has the same parameter scale as GPT-3.",
+        [
+            ("Subsequently", "M6", "reach", None),
+            ("then successfully trained", "M6", "train", None),
+        ],
+    ),
+    (
+        "en",
+        "Alibaba launched Tmall in 2012, and then acquired Ele.me from Baidu in 2018.",
+        [
+            ("Alibaba launched", "Alibaba", "launch", "Tmall"),
+            ("then acquired", "Alibaba", "acquire", "Baidu"),
+        ],
+    ),
+    # ...but a clause that names its own subject before the predicate keeps it
+    (
+        "en",
+        "Alibaba acquired Ele.me in 2018, and then Tencent acquired Sogou in 2021.",
+        [
+            ("Alibaba acquired", "Alibaba", "acquire", None),
+            ("then Tencent acquired", "Tencent", "acquire", None),
+        ],
+    ),
+    # no date, number, name or known predicate: nothing to check, no claim
+    ("en", "The weather was nice and everyone was happy.", []),
+]
+
+
+def _claims(lang: str, text: str) -> tuple[Claim, ...]:
+    document = ingest_text(text, "doc", lang=lang)
+    return extract(document, segment(document))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CLAIMS)
+def test_claims(lang: str, text: str, expected: list[Expected]) -> None:
+    claims = _claims(lang, text)
+    assert [claim.text[: len(start)] for claim, (start, *_) in zip(claims, expected, strict=False)] == [
+        start for start, *_ in expected
+    ]
+    assert [(claim.subject, claim.event, claim.object) for claim in claims] == [tuple(rest) for _, *rest in expected]
+
+
+def test_claim_offsets_point_into_the_document() -> None:
+    text = "杨红霞2016年加入阿里巴巴。2023年3月入职字节跳动。"
+    for claim in _claims("zh", text):
+        assert text[claim.start : claim.end] == claim.text
+        for slot in claim.slots:
+            assert text[slot.start : slot.end] == slot.text
