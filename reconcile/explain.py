@@ -86,6 +86,7 @@ def explain(data: dict[str, Any], wanted: str, where: Path | str = "the file") -
         "",
         "Why:",
         *[f"  - {reason}" for reason in finding["reasons"]],
+        *_agreed(finding),
         "",
         f"Similarity:    {_score(finding.get('similarity'), 'no embedding similarity (no embedder, or one claim)')}"
         "  (cosine of the claims' sentence embeddings)",
@@ -99,6 +100,15 @@ def explain(data: dict[str, Any], wanted: str, where: Path | str = "the file") -
             continue
         lines += ["", *_claim(claim, documents.get(claim["doc"], {}))]
     return "\n".join(lines)
+
+
+def _agreed(finding: dict[str, Any]) -> list[str]:
+    """What the claims share beside a conflict or added detail (an agreement's reasons say it
+    already; a findings file written before `agreements` existed has none)."""
+    if finding["verdict"] == "agree":
+        return []
+    agreements = finding.get("agreements") or []
+    return ["Agreed:", *[f"  - {agreement}" for agreement in agreements]] if agreements else []
 
 
 def _score(value: Any, missing: str) -> str:

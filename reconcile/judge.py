@@ -161,7 +161,9 @@ def _compare_quantities(
             outcome.details.append(f"{_topic(x.unit)}: {side} hedges it ({hedged.label})")
     for x, match in pairs:
         topic = _topic(x.unit or match.unit)
-        if x.value == match.value and (x.low_open, x.high_open) == (match.low_open, match.high_open):
+        if (x.value, x.low, x.high, x.low_open, x.high_open) == (
+            match.value, match.low, match.high, match.low_open, match.high_open
+        ):  # "trillions" and 万亿 share a floor, but 万亿 is the more precise
             outcome.agreements.append(f"{topic}: {x.label}")
         elif match.contains(x) or x.contains(match):
             precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
@@ -384,6 +386,7 @@ def judge(
         verdict = min((outcome.verdict for outcome in outcomes), key=VERDICTS.index)
         chosen = {"conflict": "conflicts", "adds_detail": "details", "agree": "agreements"}[verdict]
         reasons = tuple(dict.fromkeys(reason for outcome in outcomes for reason in getattr(outcome, chosen)))
+        agreements = tuple(dict.fromkeys(reason for outcome in outcomes for reason in outcome.agreements))
         disputed = [kind for outcome in outcomes for kind in outcome.disputed]
         if verdict == "conflict" and (alignment.score or 0.0) < conflict_score:
             verdict = "adds_detail"
@@ -398,6 +401,7 @@ def judge(
                 reasons or ("same event, no slot disagrees",),
                 _fact(members, disputed),
                 alignment.score,
+                agreements,
             )
         )
     for claim in claims:

@@ -295,6 +295,8 @@ class Finding:
 
     `similarity` is the cosine of the claims' embeddings; `score` the alignment score
     (cosine adjusted by shared names, event type and slots) that paired them.
+    `agreements` are the facts the claims share whatever the verdict: beside a conflict
+    on the date, the same 10 trillion parameters is worth knowing.
     """
 
     id: str
@@ -304,3 +306,4 @@ class Finding:
     reasons: tuple[str, ...]
     fact: str
     score: float | None = None
+    agreements: tuple[str, ...] = ()

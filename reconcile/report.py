@@ -159,6 +159,7 @@ def findings_json(result: Reconciliation) -> dict[str, Any]:
                 "similarity": finding.similarity,
                 "score": finding.score,
                 "reasons": list(finding.reasons),
+                "agreements": list(finding.agreements),
                 "fact": finding.fact,
             }
             for finding in result.findings
@@ -185,12 +186,13 @@ def _finding_rows(result: Reconciliation) -> tuple[list[str], list[dict[str, Any
             "fact": finding.fact,
             "similarity": finding.similarity,
             "reasons": "; ".join(finding.reasons),
+            "agreements": "; ".join(finding.agreements),
             "claims": " ".join(finding.claims),
         }
         for document in result.documents:
             row[f"text_{document.id}"] = " / ".join(c.text for c in members if c.doc == document.id)
         rows.append(row)
-    columns = ["finding", "verdict", "fact", "similarity", "reasons", "claims"] + [
+    columns = ["finding", "verdict", "fact", "similarity", "reasons", "agreements", "claims"] + [
         f"text_{document.id}" for document in result.documents
     ]
     return columns, rows
@@ -264,6 +266,12 @@ def _slot_summary(claim: Claim) -> str:
     return md_escape("; ".join(dict.fromkeys(parts))) if parts else "—"  # 最近…前不久: one date, said twice
 
 
+def _reason_lines(finding: Finding) -> list[str]:
+    """What differs, then what the sources nonetheless agree on."""
+    lines = [f"- {md_escape(reason)}" for reason in finding.reasons]
+    return lines + [f"- agreed: {md_escape(agreement)}" for agreement in finding.agreements]
+
+
 def _quote_table(result: Reconciliation, finding: Finding) -> list[str]:
     documents = {document.id: document for document in result.documents}
     lines = ["| Source | Claim | Quote |", "|---|---|---|"]
@@ -320,7 +328,7 @@ def render_markdown(result: Reconciliation, figure: str | None = None) -> str:
         lines += ["No conflicts found.", ""]
     for finding in conflicts:
         lines += [f"### {finding.id} · {md_escape(finding.fact)}", ""]
-        lines += [f"- {md_escape(reason)}" for reason in finding.reasons]
+        lines += _reason_lines(finding)
         lines += ["", *_quote_table(result, finding), "", f"Similarity {_similarity(finding)}.", ""]
     lines += ["## Added detail", "", "### Paired claims where one side says more", ""]
     detailed = [f for f in paired if f.verdict == "adds_detail"]
@@ -328,7 +336,7 @@ def render_markdown(result: Reconciliation, figure: str | None = None) -> str:
         lines += ["None.", ""]
     for finding in detailed:
         lines += [f"#### {finding.id} · {md_escape(finding.fact)}", ""]
-        lines += [f"- {md_escape(reason)}" for reason in finding.reasons]
+        lines += _reason_lines(finding)
         lines += ["", *_quote_table(result, finding), ""]
     for document in result.documents:
         own = [f for f in one_sided if result.claims_by_id[f.claims[0]].doc == document.id]

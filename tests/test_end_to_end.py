@@ -123,12 +123,19 @@ def test_ten_trillion_parameters_agree_and_are_normalised(findings: dict[str, An
     assert paired, "the Chinese 10-trillion claim is paired with an English one"
     for finding in paired:
         assert finding["verdict"] in ("agree", "adds_detail")
+        assert "parameters: 10 trillion parameters" in finding["agreements"]
         english = [claims[c] for c in finding["claims"] if claims[c]["lang"] == "en"]
         assert any("10 trillion" in claim["text"] for claim in english)
         for claim in [chinese, *english]:
             amounts = [(s["value"], s["unit"]) for s in claim["slots"] if s["kind"] == "quantity"]
             assert (1e13, "parameters") in amounts, claim["text"]
     assert all(f["verdict"] != "conflict" for f in _findings_with(findings, chinese["id"]))
+
+
+def test_the_report_says_what_a_finding_with_added_detail_agrees_on(seed_run: Path) -> None:
+    report = (seed_run / "yang-hongxia-m6.md").read_text(encoding="utf-8")
+    detail = report.split("## Added detail", 1)[1].split("### Only in", 1)[0]
+    assert "- agreed: parameters: 10 trillion parameters" in detail
 
 
 def test_other_real_disagreements_are_flagged(findings: dict[str, Any]) -> None:

@@ -39,6 +39,14 @@ def test_explains_the_departure_conflict(findings_file: Path, capsys: pytest.Cap
     assert '"September last year"' in out and '"1个月后"' in out
 
 
+def test_a_finding_with_added_detail_says_what_agrees(findings_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    findings = json.loads(findings_file.read_text(encoding="utf-8"))["findings"]
+    finding = next(f for f in findings if f["verdict"] == "adds_detail" and f["agreements"])
+    assert main(["explain", str(findings_file), finding["id"]]) == 0
+    out = capsys.readouterr().out
+    assert "\nAgreed:\n" in out and f"  - {finding['agreements'][0]}\n" in out
+
+
 @pytest.mark.parametrize("typed", ["F001", "f1", "1", " 001 "])
 def test_ids_as_people_type_them(findings_file: Path, typed: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", str(findings_file), typed]) == 0

@@ -1,0 +1,90 @@
+"""Judge stage: two claims in two languages -> verdict, reasons, and what they agree on.
+
+Rows pair a claim of an English article (published 2023-03) with one of a Chinese article
+(published 2024-07-28), as in the seed; the claims are extracted from the real phrases, so
+the table checks the verdicts a reader sees, not hand-built slots.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.extract import extract
+from reconcile.ingest import ingest_text
+from reconcile.judge import judge
+from reconcile.model import Alignment, Claim, Document, Finding
+from reconcile.segment import segment
+
+ENGLISH_HEADER = "Published: 2023-03\n\n"
+CHINESE_HEADER = "发布时间：2024-07-28\n\n"
+
+# (English text, Chinese text, verdict, reasons, agreements)
+PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
+    (
+        "Yang Hongxia left her post at the DAMO Academy in September last year.",
+        "杨红霞2022年10月从达摩院离职。",
+        "conflict",
+        ['date: 2022-09 (EN, "September last year" in an article of 2023-03) vs 2022-10 (ZH)'],
+        [],
+    ),
+    (
+        "She has nearly 100 top papers in international conferences.",
+        "她在顶级会议和期刊上发表论文100余篇。",
+        "conflict",
+        ["papers: <100 papers (EN) vs >100 papers (ZH)"],
+        [],
+    ),
+    # the date differs in precision, the amount is the same: both are said
+    (
+        "By the end of 2021, when Alibaba Cloud released the latest progress of M6, "
+        "its parameters had reached 10 trillion.",
+        "2021年10月M6正式成为全球首个10万亿参数多模态大模型。",
+        "adds_detail",
+        ["date: ZH is more precise (2021-10 within ≤2021-12)", "org: only EN names Alibaba Cloud"],
+        ["parameters: 10 trillion parameters"],
+    ),
+    # "trillions" and 万亿 share a floor, but 万亿 names one order of magnitude
+    (
+        "Yang Hongxia led the M6 model to trillions of parameters.",
+        "杨红霞领导M6大模型进化到万亿参数规模。",
+        "adds_detail",
+        ["parameters: ZH is more precise (1–10 trillion parameters within 1–1000 trillion parameters)"],
+        [],
+    ),
+    (
+        "M6 was released in March 2021 with 100 billion parameters.",
+        "M6于2021年3月发布，参数规模达1000亿。",
+        "agree",
+        ["date: 2021-03", "parameters: 100 billion parameters"],
+        ["date: 2021-03", "parameters: 100 billion parameters"],
+    ),
+]
+
+
+def _document(doc_id: str, lang: str, text: str) -> tuple[Document, tuple[Claim, ...]]:
+    document = ingest_text(text, doc_id, lang=lang)
+    return document, extract(document, segment(document))
+
+
+def _finding(english: str, chinese: str) -> Finding:
+    en, en_claims = _document("en-doc", "en", ENGLISH_HEADER + english)
+    zh, zh_claims = _document("zh-doc", "zh", CHINESE_HEADER + chinese)
+    assert len(en_claims) == 1 and len(zh_claims) == 1, (en_claims, zh_claims)
+    alignment = Alignment((en_claims[0].id, zh_claims[0].id), similarity=0.8, score=0.8)
+    [finding] = judge([en, zh], [*en_claims, *zh_claims], [alignment])
+    return finding
+
+
+@pytest.mark.parametrize(("english", "chinese", "verdict", "reasons", "agreements"), PAIRS)
+def test_verdict(english: str, chinese: str, verdict: str, reasons: list[str], agreements: list[str]) -> None:
+    finding = _finding(english, chinese)
+    assert (finding.verdict, list(finding.reasons), list(finding.agreements)) == (verdict, reasons, agreements)
+
+
+def test_an_unsure_pairing_is_not_called_a_conflict() -> None:
+    en, en_claims = _document("en-doc", "en", ENGLISH_HEADER + "She has nearly 100 top papers.")
+    zh, zh_claims = _document("zh-doc", "zh", CHINESE_HEADER + "她发表论文100余篇。")
+    alignment = Alignment((en_claims[0].id, zh_claims[0].id), similarity=0.3, score=0.3)
+    [finding] = judge([en, zh], [*en_claims, *zh_claims], [alignment], conflict_score=0.5)
+    assert finding.verdict == "adds_detail"
+    assert finding.reasons[0].startswith("uncertain pairing (score 0.30 < 0.50)")
