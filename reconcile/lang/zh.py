@@ -230,6 +230,8 @@ NUMBERS = NumberRules(
         "签名": "signatures",
         "颗星": "stars",
         "次引用": "citations",
+        "引用数": "citations",  # named before the number: 被引用数超过900
+        "引用次数": "citations",
         "英里每小时": "mph",
     },
     classifiers={

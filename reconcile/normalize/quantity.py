@@ -627,6 +627,23 @@ def _quantity(
 _UNIT_BEFORE_REACH = 48
 
 
+def _unit_before(text: str, start: int, g: _Grammar) -> str:
+    """A unit named before the quantity at `start` and linked to it by a verb: "its parameters
+    had reached 10 trillion". A hedge that opens the quantity may be that verb (被引用数超过900);
+    of two units the nearer is the one linked (模型参数达到千亿 counts parameters, not models)."""
+    reach = max(0, start - _UNIT_BEFORE_REACH)
+    hedge = g.before.match(text, start)
+    for link_end in (start, hedge.end()) if hedge else (start,):
+        if not g.unit_link.search(text, reach, link_end):  # the verb first: far cheaper to look for
+            continue
+        before = g.unit_before.search(text, reach, link_end)
+        while before and (nearer := g.unit_before.search(text, before.start() + 1, link_end)):
+            before = nearer
+        if before:
+            return g.units[_key(before.group("phrase"))]
+    return ""
+
+
 def find_quantities(text: str, rules: LangRules) -> list[Slot]:
     """Quantities in `text` (already folded), with intervals and canonical units.
 
@@ -654,13 +671,8 @@ def find_quantities(text: str, rules: LangRules) -> list[Slot]:
             pos = start + 1
             continue
         end, quantity = parsed
-        reach = max(0, start - _UNIT_BEFORE_REACH)
-        if (
-            not quantity.unit
-            and g.unit_link.search(masked, reach, start)  # the verb first: far cheaper to look for
-            and (before := g.unit_before.search(masked, reach, start))
-        ):
-            quantity = replace(quantity, unit=g.units[_key(before.group("phrase"))])
+        if not quantity.unit and (unit := _unit_before(masked, start, g)):
+            quantity = replace(quantity, unit=unit)
         slots.append(Slot("quantity", text[start:end], start, end, quantity))
         pos = max(end, start + 1)
     return slots

@@ -226,7 +226,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("M6实现了同等参数规模下所需能耗仅为1%", exact(1, "percent")),
     ("单一模型就可以同时处理超过10项跨模态任务", above(10, "tasks")),
     ("升级后可以处理超过30种", above(30, "kinds")),
-    ("这项工作对外开源，目前被引用数超过900+", above(900)),
+    ("这项工作对外开源，目前被引用数超过900+", above(900, "citations")),
     ("GitHub星标2.4k", last_digit(2400, 50)),
     ("团队正在筹备组建中，已获得3000-4000万美元投资", span(3e7, 4e7, "usd")),
     ("投后估值1.5亿美元", last_digit(1.5e8, 0.05e8, "usd")),
@@ -348,6 +348,9 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("沙巴今年至今共发出2万4801张报生纸", exact(24801)),  # wmt: one number, not 2万 and 4801
     ("1亿2000万元", exact(120_000_000, "cny")),
     ("模型的参数量达到10万亿", exact(1e13, "parameters")),
+    ("论文引用次数达到1200", exact(1200, "citations")),
+    ("模型参数达到千亿", exact(1e11, "parameters")),  # the nearer unit, not 模型
+    ("参数量超过10万亿", above(1e13, "parameters")),  # 超过 both hedges and links
     ("成本最多不会超过3元钱", at_most(3, "cny")),  # wmt: "no more than 3 yuan", not "more than 3"
     ("占地近12000平方米", below(12000, "m2")),  # wmt: 二次 inside 十二次 is not "secondary"
     ("第二届全球重大挑战峰会", exact(2, "ordinal")),
