@@ -54,6 +54,12 @@ _ANY_DIGIT = re.compile("[0-9]")
 _WORD_BREAK = re.compile(r"[\s-]+")
 _MAX_DIGITS = 30  # longer runs are identifiers; the cap also bounds the Decimal arithmetic
 _MAX_WORDS = 12  # a longer run of number words is a list ("one two three ..."), read no further
+# A capitalised Latin word and one space before a number: the number is part of a name.
+_CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*[ ]$")
+_NAME_REACH = 40
+# ...unless a plural noun follows, which it counts: "Authentic 6 volumes", "Cellar 42 Degrees".
+_PLURAL_AFTER = re.compile(r"(?-i:\s+[A-Za-z][a-z]{2,}(?<!s)s\b)")
+_OPENING_MARKS = " \"'“‘([（「《"
 _NEAR = Decimal("0.9")
 _FAR = Decimal("1.1")
 _AMOUNT_FORMS = ("digits", "words")
@@ -590,7 +596,21 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         and first_year <= first.low <= last_year
     ):
         return None  # 2016, 2016年, 2022届, 2021-2022赛季: calendar years, left to the date normaliser
+    if (
+        first is last
+        and first.form == "digits"
+        and not (read.unit or read.hedge or scale or read.currency)
+        and _follows_a_name(text, start)
+        and not _PLURAL_AFTER.match(text, read.pos)
+    ):
+        return None  # ERNIE 3.0, Windows 11, Article 5: a name's number, not an amount
     return read.pos, _quantity((first, scale), (last, last_scale or scale), read, g)
+
+
+def _follows_a_name(text: str, start: int) -> bool:
+    """Whether a capitalised Latin word, not the first of the text, stands right before `start`."""
+    word = _CAPITALISED_BEFORE.search(text, max(0, start - _NAME_REACH), start)
+    return word is not None and bool(text[: word.start()].strip(_OPENING_MARKS))
 
 
 def _describes_its_noun(

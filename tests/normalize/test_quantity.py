@@ -210,6 +210,8 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("a 512-GPU cluster", exact(512, "gpus")),
     ("a 10 trillion AI model.", exact(1e13)),
     ("one model was trained", exact(1, "models")),
+    ("Only 200 were saved", exact(200)),  # a capitalised word that opens the text names nothing
+    ("Ningcheng Balihan Aged Cellar 42 Degrees 500 ML", exact(42)),  # wmt: a plural after it is counted
 ]
 
 ZH_QUANTITIES: list[tuple[str, Quantity]] = [
@@ -405,11 +407,16 @@ EN_NOT_QUANTITIES = [
     "version 2.1.3",
     "the Expo-2020 forum",
     "the 2016 model, which",  # a model year: the number describes the model
+    # a number after a capitalised name is part of it
+    "working on the ERNIE 3.0 Titan model",
+    "users who upgrade to Windows 11 now",
+    "under Article 5 of the treaty",
 ]
 
 ZH_NOT_QUANTITIES = [
     "地址：环城南路156号幸福家园",  # wmt: a house number, not an amount
     "2016年加入阿里巴巴",
+    "负责文心大模型ERNIE 3.0 Titan的研发",  # a version in a name
     "2023年3月入职字节跳动",
     "2022年9月，达摩院正式发布",
     "新华社北京12月11日电",
