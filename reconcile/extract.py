@@ -8,7 +8,6 @@ is how both pronouns ("she", 她) and Chinese dropped subjects are resolved.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -97,11 +96,13 @@ class _Clause:
 
 
 def _clauses(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
-    bounds = [0]
+    """(start, end) of each clause; a separator (", and", "；") belongs to neither side, so a
+    claim does not end in ", but"."""
+    ends = [0]
     for match in patterns.clause_separator.finditer(text):
-        bounds.append(match.end())
-    bounds.append(len(text))
-    return [(start, end) for start, end in itertools.pairwise(bounds) if start < end]
+        ends += [match.start(), match.end()]
+    ends.append(len(text))
+    return [(start, end) for start, end in zip(ends[::2], ends[1::2], strict=True) if start < end]
 
 
 def _events(text: str, patterns: _Patterns) -> list[tuple[int, str]]:

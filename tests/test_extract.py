@@ -7,12 +7,17 @@ claim the passage yields, in order.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from reconcile.config import Config
 from reconcile.extract import extract
-from reconcile.ingest import ingest_text
+from reconcile.ingest import ingest_file, ingest_text
 from reconcile.model import Claim
 from reconcile.segment import segment
+
+from .conftest import SEED_CORPUS
 
 Expected = tuple[str, str | None, str | None, str | None]  # claim text starts with, subject, event, object
 
@@ -90,6 +95,17 @@ CLAIMS: list[tuple[str, str, list[Expected]]] = [
             ("then Tencent acquired", "Tencent", "acquire", None),
         ],
     ),
+    # a relative clause with its own amount is its own claim
+    (
+        "en",
+        "Li Wei joined Baidu in 2021. At Baidu he leads a team of about 200 people working on the ERNIE 3.0 "
+        "Titan model, which has 260 billion parameters.",
+        [
+            ("Li Wei joined", "Li Wei", "join", "Baidu"),
+            ("At Baidu he leads", "Li Wei", "lead", "Baidu"),
+            ("which has 260 billion parameters", None, None, None),
+        ],
+    ),
     # no date, number, name or known predicate: nothing to check, no claim
     ("en", "The weather was nice and everyone was happy.", []),
 ]
@@ -107,6 +123,14 @@ def test_claims(lang: str, text: str, expected: list[Expected]) -> None:
         start for start, *_ in expected
     ]
     assert [(claim.subject, claim.event, claim.object) for claim in claims] == [tuple(rest) for _, *rest in expected]
+
+
+def test_claims_of_the_seed_do_not_end_in_a_clause_separator() -> None:
+    """The separator between two claims (", and", ", but", "；", "，") belongs to neither quote."""
+    for path in sorted(SEED_CORPUS.iterdir()):
+        document = ingest_file(path, Config())
+        for claim in extract(document, segment(document)):
+            assert not re.search(r"(?:[,，;；、]|\b(?:and|but))\s*$", claim.text), claim.text
 
 
 def test_claim_offsets_point_into_the_document() -> None:

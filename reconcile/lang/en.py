@@ -67,7 +67,7 @@ TEXT = TextRules(
             "sen",
         }
     ),
-    clause_separators=r",\s+(?:and|but|while|whereas|then)\s+|;\s+|,\s+(?=(?:and\s+)?(?:then|subsequently|later)\b)",
+    clause_separators=r",\s+(?:and|but|while|whereas|then)\s+|;\s+|,\s+(?=(?:and\s+)?(?:then|subsequently|later)\b)|,\s+(?=which\b)",
     space_after_terminator=True,
     header_fields={
         "published": ("published", "publication date", "date", "posted", "published on"),
