@@ -300,10 +300,11 @@ def _is_the_plant(run: PairRun, finding_claims: Sequence[str], reasons: Sequence
 
 
 def planted_figures(runs: Sequence[PairRun], pipeline: Pipeline, seed: int = 2022) -> tuple[list[Figure], list[str]]:
-    """Recall and precision of flagging exactly the planted change as a conflict."""
+    """Recall and precision of flagging exactly the planted change as a conflict, and in
+    words what was missed and which conflicts were something else."""
     kinds = ("quantity", "date", "person")
     planted = flagged = conflicts = exact = 0
-    misses: list[str] = []
+    notes: list[str] = []
     for index, run in enumerate(runs):
         rng = random.Random(f"{seed}:{run.pair.docid}")
         change = plant(run, rng, kinds[index % len(kinds)])
@@ -319,10 +320,12 @@ def planted_figures(runs: Sequence[PairRun], pipeline: Pipeline, seed: int = 202
             if _is_the_plant(changed_run, finding.claims, finding.reasons, change):
                 exact += 1
                 hit = True
+            else:
+                notes.append(f"conflict not the planted change: {run.pair.docid}: {'; '.join(finding.reasons)}")
         flagged += hit
         if not hit:
-            misses.append(
-                f"{run.pair.docid}#{change.segment} {change.side} {change.kind}: {change.before!r} -> {change.after!r}"
+            notes.append(
+                f"planted change missed: {run.pair.docid}#{change.segment} {change.side} {change.kind}: {change.before!r} -> {change.after!r}"
             )
     return [
         Figure("wmt_news.planted_recall", flagged / max(1, planted), f"{flagged}/{planted} planted changes flagged"),
@@ -331,4 +334,4 @@ def planted_figures(runs: Sequence[PairRun], pipeline: Pipeline, seed: int = 202
             exact / max(1, conflicts),
             f"{exact}/{conflicts} conflicts are the planted change",
         ),
-    ], misses
+    ], notes
