@@ -325,7 +325,8 @@ def planted_figures(runs: Sequence[PairRun], pipeline: Pipeline, seed: int = 202
         flagged += hit
         if not hit:
             notes.append(
-                f"planted change missed: {run.pair.docid}#{change.segment} {change.side} {change.kind}: {change.before!r} -> {change.after!r}"
+                f"planted change missed: {run.pair.docid}#{change.segment} {change.side} {change.kind}: "
+                f"{change.before!r} -> {change.after!r}"
             )
     return [
         Figure("wmt_news.planted_recall", flagged / max(1, planted), f"{flagged}/{planted} planted changes flagged"),
