@@ -358,6 +358,23 @@ def _header_fields(lines: Iterable[_Line], lang: str) -> tuple[dict[str, str], s
     return fields, consumed
 
 
+def _after_the_end(text: str, body_start: int, lang: str) -> set[int]:
+    """Indexes of the lines from an end-of-article marker on ("— 完 —" and the sign-off after
+    it), when some article text comes before the marker."""
+    markers = rules_for(lang).text.end_markers
+    if not markers:
+        return set()
+    ending = re.compile("|".join(f"(?:{marker})" for marker in markers), re.IGNORECASE)
+    lines = list(_lines(text, body_start))
+    seen_text = False
+    for index, line in enumerate(lines):
+        content = _INLINE.sub("", line.text).strip()
+        if seen_text and content and ending.fullmatch(content):
+            return set(range(index, len(lines)))
+        seen_text = seen_text or bool(content)
+    return set()
+
+
 _SPACE_RUN = re.compile(r"\s{2,}")
 
 
@@ -489,7 +506,7 @@ def _document(source: str, body_start: int, meta: dict[str, Any], path: Path, do
                 "remove the file, or set `lang:` in front matter if it was misdetected"
             )
     header, header_lines = _header_fields(_lines(source, body_start), lang)
-    text, runs, headings = clean(source, body_start, header_lines)
+    text, runs, headings = clean(source, body_start, header_lines | _after_the_end(source, body_start, lang))
     if not text.strip():
         raise InputError(f"{path}: no article text left after removing markup; check the file")
     published: DateValue | None = None

@@ -138,6 +138,12 @@ def test_the_report_says_what_a_finding_with_added_detail_agrees_on(seed_run: Pa
     assert "- agreed: parameters: 10 trillion parameters" in detail
 
 
+def test_the_sign_off_after_the_end_marker_is_not_claimed(findings: dict[str, Any]) -> None:
+    """QbitAI ends its story with "— 完 —"; the promotion after it is no claim of the article."""
+    texts = [claim["text"] for claim in findings["claims"]]
+    assert texts and not any("投稿" in text or "365行" in text for text in texts)
+
+
 def test_other_real_disagreements_are_flagged(findings: dict[str, Any]) -> None:
     """Papers: nearly 100 (below) vs 100余 (above); manager: Yang Zhenyuan vs 项亮."""
     papers = _claim_holding(findings, "pandaily-en", "nearly 100 top papers")

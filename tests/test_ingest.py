@@ -43,6 +43,17 @@ CLEANING = [
     ("<div\n  class='x'>Alibaba hired 300 engineers.</div>", "Alibaba hired 300 engineers."),
     ("Shown as text: &lt;script&gt;alert(1)&lt;/script&gt;", "Shown as text: <script>alert(1)</script>"),
     ("<script>\nvar a;\n</script>\n发布时间: 2024-07-28\n\n杨红霞从达摩院离职。", "杨红霞从达摩院离职。"),
+    # The end-of-article marker: what follows is the site's sign-off (the seed's QbitAI footer).
+    (
+        "杨红霞入职香港理工大学。\n\n— **完** —\n\n欢迎投稿专题 **一千零一个AI应****用** ，**365行AI落地方案**",
+        "杨红霞入职香港理工大学。",
+    ),
+    ("新华社北京12月11日电 会议在京召开。\n（完）\n责任编辑：王成", "新华社北京12月11日电 会议在京召开。"),
+    ("Li Wei joined Baidu.\n\n-END-\n\nSubscribe for 5 dollars a month.", "Li Wei joined Baidu."),
+    ("Li Wei joined Baidu.\n\n###\n\nAbout the company: 300 staff.", "Li Wei joined Baidu."),
+    ("完成了交易。\n完善了制度。", "完成了交易。完善了制度。"),  # 完 inside words ends nothing
+    ("— 完 —\n\n杨红霞入职。", "— 完 —\n杨红霞入职。"),  # a marker before any text is not an end
+    ("The end of an era came in 2021.", "The end of an era came in 2021."),
 ]
 
 

@@ -69,6 +69,7 @@ TEXT = TextRules(
     ),
     clause_separators=r",\s+(?:and|but|while|whereas|then)\s+|;\s+|,\s+(?=(?:and\s+)?(?:then|subsequently|later)\b)|,\s+(?=which\b)",
     space_after_terminator=True,
+    end_markers=(r"[-—–\s]*(?:end|ends)[-—–\s]*(?<=[-—–])", r"#{3}"),
     header_fields={
         "published": ("published", "publication date", "date", "posted", "published on"),
         "author": ("author", "by", "written by"),

@@ -33,6 +33,9 @@ class TextRules:
     clause_separators: str
     space_after_terminator: bool
     header_fields: Mapping[str, tuple[str, ...]]
+    # A line that ends the article ("— 完 —", "-END-"; regular expressions matched against the
+    # whole line, markup removed): what follows is the site's sign-off, not the story.
+    end_markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ TEXT = TextRules(
     sentence_terminators="。！？!?",
     closing_marks="”’」』）)】\"'",
     abbreviations=frozenset(),
+    end_markers=(r"[-—–－~\s]*完[-—–－~\s]*", r"[（(]\s*完\s*[)）]"),
     clause_separators=(
         r"[，,、](?=[^，,]{0,3}(?:[一二三四五六七八九十]{1,3}[年月]|[此随之而]后|同时|今年|去年|明年))"
         r"|[，,](?=[^，,。]{0,12}\d)|[；;]|，(?=而|并|但|且)"
