@@ -413,7 +413,22 @@ def find_orgs(text: str, rules: LangRules) -> list[Slot]:
     for slot in (*_latin_unknown(text, patterns, taken), *_han_unknown(text, patterns, taken)):
         slots.append(slot)
         taken[slot.start : slot.end] = [True] * (slot.end - slot.start)
-    return sorted(slots, key=lambda slot: slot.start)
+    ordered = sorted(slots, key=lambda slot: slot.start)
+    return [slot for previous, slot in zip([None, *ordered], ordered, strict=False) if not _gloss(text, previous, slot)]
+
+
+_GLOSS_OPEN = re.compile(r"\s*[(（]\s*$")
+_GLOSS_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _gloss(text: str, previous: Slot | None, slot: Slot) -> bool:
+    """Whether `slot` only restates the organisation before it, in brackets straight after
+    it: "ByteDance's AI Lab (Artificial Intelligence Lab)", "the World Health Organization (WHO)"."""
+    return (
+        previous is not None
+        and bool(_GLOSS_OPEN.fullmatch(text, previous.end, slot.start))
+        and bool(_GLOSS_CLOSE.match(text, slot.end))
+    )
 
 
 def _taken(length: int, slots: Iterable[Slot]) -> list[bool]:

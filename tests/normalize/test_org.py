@@ -114,7 +114,7 @@ EN_ORGS = [
     ),
     (
         "has now joined ByteDance’s AI Lab (Artificial Intelligence Lab)",
-        ["ByteDance", "ByteDance AI Lab", "Artificial Intelligence Lab"],
+        ["ByteDance", "ByteDance AI Lab"],  # the bracketed gloss restates the lab; it is no second organisation
     ),
     ("as reported by 36Kr.", ["36Kr"]),
     (
@@ -175,6 +175,8 @@ EN_ORGS = [
     ("the Apache Software Foundation", ["Apache Software Foundation"]),
     ("Lanzhou Jiaotong University", ["Lanzhou Jiaotong University"]),
     ("ByteDance's Seed Team", ["ByteDance", "ByteDance Seed Team"]),
+    ("the World Health Organization (WHO) said", ["World Health Organization"]),
+    ("Alibaba (and Tencent) said", ["Alibaba", "Tencent"]),  # not a gloss: more than a name in the brackets
     ("the Standing Committee of the Communist Party of China", ["Standing Committee", "Communist Party of China"]),
 ]
 
