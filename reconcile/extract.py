@@ -179,9 +179,10 @@ def _subject(
     pronoun = patterns.person_pronoun.search(text, start, end) if patterns.person_pronoun else None
     if pronoun and discourse.person and (not people or pronoun.start() < people[0].start):
         return discourse.person, "person"
-    named_at = [slot.start for slot in slots if slot.kind in ("person", "org")] + [position for position, _, _ in terms]
-    if shared and predicate is not None and named_at and all(position > predicate for position in named_at):
-        return shared
+    if shared and predicate is not None:
+        named_at = [slot.start for slot in slots if slot.kind in ("person", "org")] + [at for at, _, _ in terms]
+        if named_at and min(named_at) > predicate:
+            return shared
     if people:
         return _value(people[0]), "person"
     if event is not None and EVENT_TYPES[event].personal and discourse.person:

@@ -89,9 +89,10 @@ def _overlap(a: Mark, b: Mark) -> bool:
     return (a.low or date.min) <= (b.high or date.max) and (b.low or date.min) <= (a.high or date.max)
 
 
-def render_timeline(result: Reconciliation) -> bytes | None:
-    """The timeline as PNG bytes, or None when no claim of the corpus carries a date."""
-    marks = dated_marks(result)
+def render_timeline(result: Reconciliation, marks: list[Mark] | None = None) -> bytes | None:
+    """The timeline as PNG bytes, or None when no claim of the corpus carries a date.
+    `marks` are `dated_marks(result)` when the caller has them already."""
+    marks = dated_marks(result) if marks is None else marks
     if not marks:
         return None
     import matplotlib

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -358,14 +359,18 @@ def _header_fields(lines: Iterable[_Line], lang: str) -> tuple[dict[str, str], s
     return fields, consumed
 
 
-def _after_the_end(text: str, body_start: int, lang: str) -> set[int]:
+@cache
+def _end_marker(lang: str) -> re.Pattern[str] | None:
+    markers = rules_for(lang).text.end_markers
+    return re.compile("|".join(f"(?:{marker})" for marker in markers), re.IGNORECASE) if markers else None
+
+
+def _after_the_end(lines: list[_Line], lang: str) -> set[int]:
     """Indexes of the lines from an end-of-article marker on ("— 完 —" and the sign-off after
     it), when some article text comes before the marker."""
-    markers = rules_for(lang).text.end_markers
-    if not markers:
+    ending = _end_marker(lang)
+    if ending is None:
         return set()
-    ending = re.compile("|".join(f"(?:{marker})" for marker in markers), re.IGNORECASE)
-    lines = list(_lines(text, body_start))
     seen_text = False
     for index, line in enumerate(lines):
         content = _INLINE.sub("", line.text).strip()
@@ -505,8 +510,9 @@ def _document(source: str, body_start: int, meta: dict[str, Any], path: Path, do
                 f"{path}: language {lang!r} is not supported (detected from the text; supported: {supported}); "
                 "remove the file, or set `lang:` in front matter if it was misdetected"
             )
-    header, header_lines = _header_fields(_lines(source, body_start), lang)
-    text, runs, headings = clean(source, body_start, header_lines | _after_the_end(source, body_start, lang))
+    lines = list(_lines(source, body_start))
+    header, header_lines = _header_fields(lines, lang)
+    text, runs, headings = clean(source, body_start, header_lines | _after_the_end(lines, lang))
     if not text.strip():
         raise InputError(f"{path}: no article text left after removing markup; check the file")
     published: DateValue | None = None

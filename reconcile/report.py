@@ -450,11 +450,12 @@ def _timeline(result: Reconciliation, timelines: TimelineCache | None) -> bytes 
 
     if timelines is None:
         return render_timeline(result)
-    if not dated_marks(result):
+    marks = dated_marks(result)
+    if not marks:
         return None
     key = timelines.key(result)
     png = timelines.get(key)
-    if png is None and (png := render_timeline(result)) is not None:
+    if png is None and (png := render_timeline(result, marks)) is not None:
         timelines.put(key, png)
     return png
 

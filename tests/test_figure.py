@@ -12,7 +12,7 @@ import pytest
 from reconcile.cache import KnownResult, TimelineCache
 from reconcile.config import Config
 from reconcile.embed import Embedder
-from reconcile.figure import conflict_label, dated_marks, render_timeline
+from reconcile.figure import Mark, conflict_label, dated_marks, render_timeline
 from reconcile.model import OPEN_FUTURE, OPEN_PAST, DateValue
 from reconcile.pipeline import Pipeline
 from reconcile.report import Reconciliation, side_label, write_report
@@ -104,9 +104,9 @@ def test_a_timeline_drawn_once_is_read_back(
 
     drawn: list[str] = []
 
-    def counting(result: Reconciliation) -> bytes | None:
+    def counting(result: Reconciliation, marks: list[Mark] | None = None) -> bytes | None:
         drawn.append(result.corpus)
-        return render_timeline(result)
+        return render_timeline(result, marks)
 
     monkeypatch.setattr(reconcile.figure, "render_timeline", counting)
     timelines = TimelineCache(tmp_path / "cache")
