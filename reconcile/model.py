@@ -141,7 +141,8 @@ SINGULAR_UNITS: Mapping[str, str] = {
     "institutions": "institution", "kinds": "kind", "miles": "mile", "minutes": "minute",
     "models": "model", "months": "month", "papers": "paper", "parameters": "parameter",
     "patents": "patent", "people": "person", "seconds": "second", "signatures": "signature",
-    "stars": "star", "tasks": "task", "times": "time", "tonnes": "tonne", "weeks": "week", "years": "year",
+    "stars": "star", "tasks": "task", "times": "time", "tonnes": "tonne", "vehicles": "vehicle",
+    "weeks": "week", "years": "year",
 }  # fmt: skip
 # Units written as a reader expects them, where the canonical name is an identifier.
 _UNIT_NAMES: Mapping[str, str] = {

@@ -193,6 +193,10 @@ NUMBERS = NumberRules(
         "graphics cards": "gpus",
         "paper": "papers",
         "papers": "papers",
+        "car": "vehicles",
+        "cars": "vehicles",
+        "vehicle": "vehicles",
+        "vehicles": "vehicles",
         "article": "papers",
         "articles": "papers",
         "patent": "patents",
@@ -347,7 +351,7 @@ NUMBERS = NumberRules(
         {
             "parameter", "gpu", "graphics card", "paper", "article", "patent", "person", "household",
             "day", "week", "month", "year", "hour", "minute", "second", "dollar", "pound", "euro",
-            "model", "hectare",
+            "model", "hectare", "car", "vehicle",
         }
     ),
     # The end of the text, punctuation other than a hyphen ("model-based" goes on), or a

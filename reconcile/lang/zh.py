@@ -177,6 +177,7 @@ NUMBERS = NumberRules(
         "专利": "patents",
         "人": "people",
         "人士": "people",
+        "人数": "people",  # named before the number: 参会人数达到300
         "学生": "people",
         "教师": "people",
         "户": "households",
@@ -190,6 +191,7 @@ NUMBERS = NumberRules(
         "载": "years",
         "周年": "years",
         "天时间": "days",
+        "天数": "days",
         "年时间": "years",
         "小时": "hours",
         "个小时": "hours",
@@ -228,8 +230,11 @@ NUMBERS = NumberRules(
         "英寸": "inches",
         "斤": "jin",
         "倍": "times",
+        "辆车": "vehicles",
+        "辆汽车": "vehicles",
         "签名": "signatures",
         "颗星": "stars",
+        "星标": "stars",  # GitHub星标2.4k
         "次引用": "citations",
         "引用数": "citations",  # named before the number: 被引用数超过900
         "引用次数": "citations",
@@ -243,6 +248,7 @@ NUMBERS = NumberRules(
         "项": "",
         "种": "kinds",
         "家": "companies",
+        "辆": "vehicles",
         "所": "institutions",
         "次": "times",
         "届": "ordinal",

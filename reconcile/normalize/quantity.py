@@ -241,8 +241,11 @@ def _compile(numbers: NumberRules) -> _Grammar:
         classifier=re.compile(rf"\s*(?P<phrase>{_phrases(numbers.classifiers)})", _FLAGS),
         unit=re.compile(rf"{_JOIN}(?P<phrase>{_phrases(numbers.units)})", _FLAGS),
         unit_link=re.compile(rf"(?:{links})\s*$", _FLAGS),
+        # Before its number, as across a gap, a unit of one character closes another word:
+        # in 年产能为20万 the 年 is "annual", not years.
         unit_before=re.compile(
-            rf"(?<![\w])(?P<phrase>{_phrases(numbers.units)})\s*(?:{numbers.gap_token}){{0,2}}?(?:{links})\s*$",
+            rf"(?<![\w])(?P<phrase>{_phrases(unit for unit in numbers.units if len(unit) > 1)})"
+            rf"\s*(?:{numbers.gap_token}){{0,2}}?(?:{links})\s*$",
             _FLAGS,
         ),
         # Across a gap only a unit of two or more characters: in 六个单元 and 互联网客户 the

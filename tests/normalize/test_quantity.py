@@ -146,6 +146,8 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("at the 2nd Global Grand Challenge Summit", exact(2, "ordinal")),
     ("Omicron cases are emerging in dozens of countries", scale(24, high=100)),
     ("in the first 10 months of 2021", exact(10, "months")),
+    ("a plant that can produce 150,000 cars a year", exact(150_000, "vehicles")),
+    ("a 10 car pileup on the motorway", exact(10, "vehicles")),  # "car" modifies "pileup"
     ("will bring the UK's commitment to Afghanistan to £286 million", exact(2.86e8, "gbp")),
     ("pledged £75m in aid", exact(7.5e7, "gbp")),
     ("the registration of nearly 3 million voters", below(3e6, "people")),
@@ -352,6 +354,10 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("模型的参数量达到10万亿", exact(1e13, "parameters")),
     ("论文引用次数达到1200", exact(1200, "citations")),
     ("模型参数达到千亿", exact(1e11, "parameters")),  # the nearer unit, not 模型
+    ("工厂位于北京亦庄，年产能为20万辆", exact(200_000, "vehicles")),
+    ("年产能为20万", exact(200_000)),  # 年 is "annual" here: a one-character unit before is no unit
+    ("参会人数达到300", exact(300, "people")),
+    ("共有3辆车", exact(3, "vehicles")),
     ("参数量超过10万亿", above(1e13, "parameters")),  # 超过 both hedges and links
     ("成本最多不会超过3元钱", at_most(3, "cny")),  # wmt: "no more than 3 yuan", not "more than 3"
     ("占地近12000平方米", below(12000, "m2")),  # wmt: 二次 inside 十二次 is not "secondary"
