@@ -396,6 +396,10 @@ DATES = DateRules(
         r"{rel_month}",
         r"{rel_day}",
         r"{prev_rel}",
+        # A day of the week only after a cue: "Sunday Times" and "Super Tuesday" are names.
+        r"(?P<cue>on|since|by|until|till|from|before|after|through|between|and|or|to|said|says|announced"
+        r"|told reporters)"
+        r" {weekday}(?: {day_part})?",
         r"{recent}",
         r"{now}",
         r"{subsequently}(?!-)",  # not "the then-director"
@@ -539,6 +543,18 @@ DATES = DateRules(
         DateBound("or earlier", "after", "at_most"),
     ),
     range_separators=("to", "until", "through", "and", "-", "–", "—"),
+    weekdays={
+        "monday": 0,
+        "tuesday": 1,
+        "wednesday": 2,
+        "thursday": 3,
+        "friday": 4,
+        "saturday": 5,
+        "sunday": 6,
+    },
+    week_shifts={},  # "last Tuesday" is the previous week's to some writers, the latest to others
+    day_parts=("morning", "afternoon", "evening", "night"),
+    future_markers=(r"\bwill\b", r"\bshall\b", r"\b(?:is|are) (?:due|set|scheduled|expected|slated|to)\b"),
 )
 
 NAMES = NameRules(

@@ -140,6 +140,12 @@ class DateRules:
     the nearest such month before (-1), in (0) or after (+1) the publication year ("last May").
     `recent_phrases` give the window in days before publication ("日前" 14); `*_parts` give the
     first and last month of a year part ("early" 1-4) or day of a month part ("上旬" 1-10).
+
+    A day of the week ({weekday}, Monday 0) is the nearest such day on or before publication
+    ("said on Tuesday"), or on or after it when the sentence holds one of `future_markers`
+    ("will meet on Monday"); `week_shifts` count whole weeks from the publication's week
+    (上周二 -1, 下周一 +1). {day_part} is a time of day that may follow it ("Thursday evening").
+    A day of the week written beside a calendar date names that date, not another day.
     """
 
     patterns: tuple[str, ...]
@@ -164,6 +170,10 @@ class DateRules:
     month_parts: Mapping[str, tuple[int, int]]
     bounds: tuple[DateBound, ...]
     range_separators: tuple[str, ...]
+    weekdays: Mapping[str, int]
+    week_shifts: Mapping[str, int]
+    day_parts: tuple[str, ...]
+    future_markers: tuple[str, ...]  # regular expressions
 
 
 @dataclass(frozen=True, slots=True)

@@ -322,6 +322,8 @@ DATES = DateRules(
         r"(?<![0-9])(?P<century>1[0-9]|2[01]) 世纪 (?P<decade>[0-9]0) 年代",
         r"{count} {unit} {later}",
         r"{count} {unit} {ago}",
+        # 每周二 is every Tuesday; 一周一次 is once a week
+        r"(?<![每隔逢])(?:{week_shift} )?{weekday}(?! [次遍趟])(?: {day_part})?",
         r"{recent}(?!的)",  # 最近的医院 is "the nearest hospital"
         r"{now}",
         r"{subsequently}",
@@ -402,6 +404,14 @@ DATES = DateRules(
         DateBound("之后|以后", "after", "above"),
     ),
     range_separators=("至", "到", "-", "–", "—", "~"),
+    weekdays={
+        **{f"{week}{day}": index for week in ("周", "星期", "礼拜") for index, day in enumerate("一二三四五六日")},
+        "星期天": 6,
+        "礼拜天": 6,
+    },
+    week_shifts={"上": -1, "上个": -1, "本": 0, "这": 0, "这个": 0, "下": 1, "下个": 1},
+    day_parts=("上午", "下午", "晚上", "晚间", "晚", "早上", "早间", "凌晨", "中午"),
+    future_markers=("将于", "将在", "即将", "拟于", "定于", "计划于", "预计于"),
 )
 
 NAMES = NameRules(

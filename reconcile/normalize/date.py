@@ -91,6 +91,7 @@ class _Grammar:
     prefix_bounds: tuple[tuple[re.Pattern[str], DateBound], ...]
     suffix_bounds: tuple[tuple[re.Pattern[str], DateBound], ...]
     range_gap: re.Pattern[str]
+    future: re.Pattern[str]  # a sentence that speaks of what is to come ("will meet on Monday")
 
 
 _GRAMMARS: dict[str, _Grammar] = {}
@@ -154,6 +155,9 @@ def _compile(rules: LangRules) -> _Grammar:
         "recent": group("recent", list(dates.recent_phrases)),
         "now": group("now", dates.now_phrases),
         "subsequently": group("subsequently", dates.after_previous_phrases),
+        "weekday": group("weekday", list(dates.weekdays)),
+        "week_shift": group("week_shift", list(dates.week_shifts)),
+        "day_part": f"(?:{_alternation(dates.day_parts, gap)}){word_end}",
         "not_unit": rf"(?!\s*(?:{_alternation(list(rules.numbers.units), gap)}){word_end})",
     }
 
@@ -191,6 +195,8 @@ def _compile(rules: LangRules) -> _Grammar:
             "rel_day": folded(dates.relative_days),
             "month_shift": folded(dates.month_shifts),
             "recent": folded(dates.recent_phrases),
+            "weekday": folded(dates.weekdays),
+            "week_shift": folded(dates.week_shifts),
         },
         parts={
             "part": {_key(phrase): span for phrase, span in dates.year_parts.items()},
@@ -201,6 +207,7 @@ def _compile(rules: LangRules) -> _Grammar:
         prefix_bounds=tuple((bound(entry), entry) for entry in dates.bounds if entry.position == "before"),
         suffix_bounds=tuple((bound(entry), entry) for entry in dates.bounds if entry.position == "after"),
         range_gap=re.compile(rf"\s*(?:{_alternation(dates.range_separators, gap)})\s*\Z", re.IGNORECASE),
+        future=re.compile("|".join(dates.future_markers) or "(?!)", re.IGNORECASE),
     )
 
 
@@ -226,6 +233,8 @@ class _Fields:
     now: bool = False
     subsequently: bool = False
     decade: int | None = None
+    weekday: int | None = None
+    week_shift: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +298,8 @@ def _fields(groups: Mapping[str, str], grammar: _Grammar) -> _Fields | None:
         now="now" in groups,
         subsequently="subsequently" in groups,
         decade=decade,
+        weekday=number("weekday"),
+        week_shift=number("week_shift"),
     )
     if unknown:
         return None
@@ -593,9 +604,31 @@ def _subsequent(phrase: str, published: DateValue | None, previous: DateValue) -
     return DateValue(previous.low, high, previous.precision, label, _after(phrase, previous), "previous")
 
 
-def _resolve(phrase: str, fields: _Fields, context: DateContext, previous: DateValue | None) -> DateValue | None:
+def _weekday(phrase: str, fields: _Fields, published: DateValue | None, future: bool) -> DateValue | None:
+    """ "On Tuesday": the nearest Tuesday on or before a publication day (on or after it in a
+    sentence about the future); 上周二: Tuesday of the week before the publication's."""
+    if published is None or published.precision != "day" or fields.weekday is None:
+        return None
+    day = published.low
+    if fields.week_shift is not None:
+        shift = 7 * fields.week_shift + fields.weekday - day.weekday()
+    elif future:
+        shift = (fields.weekday - day.weekday()) % 7
+    else:
+        shift = -((day.weekday() - fields.weekday) % 7)
+    moved = _shift_day(day, shift, "day")
+    if moved is None:
+        return None
+    return DateValue(moved, moved, "day", _label(moved, moved, "day"), _in_article(phrase, published), "published")
+
+
+def _resolve(
+    phrase: str, fields: _Fields, context: DateContext, previous: DateValue | None, future: bool
+) -> DateValue | None:
     """What the statement in `phrase` means in `context`; None when it cannot be pinned down."""
     published = context.published
+    if fields.weekday is not None:
+        return _weekday(phrase, fields, published, future)
     if fields.offset is not None:
         return _offset(phrase, fields, context, previous)
     if fields.recent is not None or fields.now:
@@ -654,10 +687,36 @@ def _bound_at(
     return None
 
 
+def _beside_a_calendar_date(text: str, atoms: Sequence[_Atom]) -> list[_Atom]:
+    """`atoms` without each day of the week written next to a month or day ("Thursday
+    evening, March 28", "3月28日(周四)"): it names that date, not a day of its own."""
+    def calendar_date(atom: _Atom) -> bool:
+        return atom.fields.weekday is None and (atom.fields.month is not None or atom.fields.day is not None)
+
+    kept: list[_Atom] = []
+    for index, atom in enumerate(atoms):
+        neighbours = (atoms[index - 1] if index else None, atoms[index + 1] if index + 1 < len(atoms) else None)
+        if atom.fields.weekday is not None and any(
+            other is not None
+            and calendar_date(other)
+            and _WEEKDAY_GAP.fullmatch(text, min(atom.end, other.end), max(atom.start, other.start))
+            for other in neighbours
+        ):
+            continue
+        kept.append(atom)
+    return kept
+
+
+# What may stand between a day of the week and the date it names: "Thursday, March 28", "28日(周四)".
+_WEEKDAY_GAP = re.compile(r"[\s,()]*")
+
+
 def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
     """Dates in `text` (already folded) as intervals, relative phrases resolved against `context`."""
     grammar = _grammar(rules)
     atoms = _atoms(text, grammar)
+    if any(atom.fields.weekday is not None for atom in atoms):
+        atoms = _beside_a_calendar_date(text, atoms)
     in_range = [False] * len(atoms)
     for index in range(len(atoms) - 1):
         if grammar.range_gap.match(text, atoms[index].end, atoms[index + 1].start):
@@ -665,7 +724,8 @@ def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
     slots: list[Slot] = []
     previous = context.previous
     for index, atom in enumerate(atoms):
-        value = _resolve(text[atom.start : atom.end], atom.fields, context, previous)
+        future = atom.fields.weekday is not None and bool(grammar.future.search(text, 0, atom.start))
+        value = _resolve(text[atom.start : atom.end], atom.fields, context, previous, future)
         if value is None:
             continue
         start, end = atom.start, atom.end

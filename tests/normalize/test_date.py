@@ -22,6 +22,12 @@ from reconcile.normalize.text import fold
 Expected = tuple[str, str, str, str] | None
 Row = tuple[str, str | None, str | None, Expected]
 
+
+def on(day: str) -> Expected:
+    """A single day, as a day of the week resolves to."""
+    return (day, day, day, "day")
+
+
 EN_DATES: list[Row] = [
     # Seed article (published March 2023, no date in its text).
     (
@@ -46,7 +52,7 @@ EN_DATES: list[Row] = [
         "it will release its ERNIE Bot cloud services on March 27th, thus",
         "2023-03",
         None,
-        ("2023-03-27", "2023-03-27", "2023-03-27", "day"),
+        on("2023-03-27"),
     ),
     (
         "M6 was first released in March 2021 and was the first",
@@ -115,28 +121,28 @@ EN_DATES: list[Row] = [
         "Message from Xinhua News Agency Beijing on May 20 (journalists: Huang Xiaoxi)",
         "2016-05-20",
         None,
-        ("2016-05-20", "2016-05-20", "2016-05-20", "day"),
+        on("2016-05-20"),
     ),
     (
         "on the morning of December 10, Yang Haodong, a member of the committee",
         "2021-12-10",
         None,
-        ("2021-12-10", "2021-12-10", "2021-12-10", "day"),
+        on("2021-12-10"),
     ),
     ("is expected to reach 268,000 in 2022", "2021-12-11", None, ("2022", "2022-01-01", "2022-12-31", "year")),
-    ("came to a close on Friday (December 10)", "2021-12-11", None, ("2021-12-10", "2021-12-10", "2021-12-10", "day")),
+    ("came to a close on Friday (December 10)", "2021-12-11", None, on("2021-12-10")),
     (
         "the second global Summit for Democracy was scheduled to be held next year",
         "2021-12-11",
         None,
         ("2022", "2022-01-01", "2022-12-31", "year"),
     ),
-    ("was shooting in the game on December 11.", "2021-12-12", None, ("2021-12-11", "2021-12-11", "2021-12-11", "day")),
+    ("was shooting in the game on December 11.", "2021-12-12", None, on("2021-12-11")),
     (
         "We found her at about 10:00 am on the 23rd when we went on the patrol",
         "2016-05-25",
         None,
-        ("2016-05-23", "2016-05-23", "2016-05-23", "day"),
+        on("2016-05-23"),
     ),
     (
         "During the Double Eleven festival this year, the amount reached 1.77 trillion yuan",
@@ -160,13 +166,13 @@ EN_DATES: list[Row] = [
         "A new round of talks started in Vienna on November 29",
         "2021-12-11",
         None,
-        ("2021-11-29", "2021-11-29", "2021-11-29", "day"),
+        on("2021-11-29"),
     ),
     (
         "Xinhua News Beijing December 11th, Chinese president",
         "2021-12-11",
         None,
-        ("2021-12-11", "2021-12-11", "2021-12-11", "day"),
+        on("2021-12-11"),
     ),
     (
         "He became one of the three prize winners of 2014 Nobel Prize in Physics",
@@ -185,7 +191,7 @@ EN_DATES: list[Row] = [
         "delivered a speech on Saturday (December 11), stating",
         "2021-12-12",
         None,
-        ("2021-12-11", "2021-12-11", "2021-12-11", "day"),
+        on("2021-12-11"),
     ),
     (
         "before the democratic summit held at the end of 2022",
@@ -204,13 +210,13 @@ EN_DATES: list[Row] = [
         "has been delivered to Kuala Lumpur on December 6",
         "2021-12-11",
         None,
-        ("2021-12-06", "2021-12-06", "2021-12-06", "day"),
+        on("2021-12-06"),
     ),
     (
         "Photo of geminid meteor shower shot on December 13, 2018 in Qinghai",
         None,
         None,
-        ("2018-12-13", "2018-12-13", "2018-12-13", "day"),
+        on("2018-12-13"),
     ),
     (
         "Last year, people were impressed by the geminid meteor shower",
@@ -242,13 +248,13 @@ EN_DATES: list[Row] = [
         "Yesterday, CoinMarket Cap placed an alert on EverGrow's page",
         "2021-12-12",
         None,
-        ("2021-12-11", "2021-12-11", "2021-12-11", "day"),
+        on("2021-12-11"),
     ),
     (
         "The funds announced today will save lives",
         "2021-12-12",
         None,
-        ("2021-12-12", "2021-12-12", "2021-12-12", "day"),
+        on("2021-12-12"),
     ),
     (
         "Russia could be planning a multi-front offensive as early as next year",
@@ -257,7 +263,7 @@ EN_DATES: list[Row] = [
         ("≥2022", "2022-01-01", "", "year"),
     ),
     ("under the Brexit agreement signed last year", "2021-12-12", None, ("2020", "2020-01-01", "2020-12-31", "year")),
-    ("opened that day in Guangzhou, Guangdong", None, "2021-12-11", ("2021-12-11", "2021-12-11", "2021-12-11", "day")),
+    ("opened that day in Guangzhou, Guangdong", None, "2021-12-11", on("2021-12-11")),
     (
         "met with Macron in Paris and later with EU and NATO officials in Brussels",
         "2021-12-12",
@@ -268,20 +274,20 @@ EN_DATES: list[Row] = [
         "A $100 investment at launch would be worth over $2 million today!",
         "2021-12-12",
         None,
-        ("2021-12-12", "2021-12-12", "2021-12-12", "day"),
+        on("2021-12-12"),
     ),
     # Absolute shapes.
-    ("December 11, 2016", None, None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
-    ("December 11,2016", None, None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),  # no space after the comma
-    ("11 December 2016", None, None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
-    ("the 11th of December 2016", None, None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
-    ("Dec. 11", "2016-05-20", None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
-    ("December 11", "2024-07-28", "2022-09", ("2022-12-11", "2022-12-11", "2022-12-11", "day")),  # previous is nearer
+    ("December 11, 2016", None, None, on("2016-12-11")),
+    ("December 11,2016", None, None, on("2016-12-11")),  # no space after the comma
+    ("11 December 2016", None, None, on("2016-12-11")),
+    ("the 11th of December 2016", None, None, on("2016-12-11")),
+    ("Dec. 11", "2016-05-20", None, on("2016-12-11")),
+    ("December 11", "2024-07-28", "2022-09", on("2022-12-11")),  # previous is nearer
     ("September 2022", None, None, ("2022-09", "2022-09-01", "2022-09-30", "month")),
     ("in 2016", None, None, ("2016", "2016-01-01", "2016-12-31", "year")),
     ("2021-10", None, None, ("2021-10", "2021-10-01", "2021-10-31", "month")),
-    ("2024-07-28", None, None, ("2024-07-28", "2024-07-28", "2024-07-28", "day")),
-    ("2024/07/28", None, None, ("2024-07-28", "2024-07-28", "2024-07-28", "day")),
+    ("2024-07-28", None, None, on("2024-07-28")),
+    ("2024/07/28", None, None, on("2024-07-28")),
     ("ｉｎ ２０１６", None, None, ("2016", "2016-01-01", "2016-12-31", "year")),  # full-width, via fold
     ("SEPTEMBER LAST YEAR", "2023-03", None, ("2022-09", "2022-09-01", "2022-09-30", "month")),
     ("in the 1990s", None, None, ("1990..1999", "1990-01-01", "1999-12-31", "year")),
@@ -292,12 +298,12 @@ EN_DATES: list[Row] = [
     ("last September", "2023-11-20", None, ("2023-09", "2023-09-01", "2023-09-30", "month")),
     ("this May", "2024-07-28", None, ("2024-05", "2024-05-01", "2024-05-31", "month")),
     ("next March", "2023-03-15", None, ("2024-03", "2024-03-01", "2024-03-31", "month")),
-    ("January 10 next year", "2021-12-11", None, ("2022-01-10", "2022-01-10", "2022-01-10", "day")),
+    ("January 10 next year", "2021-12-11", None, on("2022-01-10")),
     ("three years ago", "2023-03", None, ("2020", "2020-01-01", "2020-12-31", "year")),  # no finer than stated
     ("last month", "2023-03", None, ("2023-02", "2023-02-01", "2023-02-28", "month")),
     ("this month", "2024-07-28", None, ("2024-07", "2024-07-01", "2024-07-31", "month")),
-    ("today", "2016-05-20", None, ("2016-05-20", "2016-05-20", "2016-05-20", "day")),
-    ("yesterday", "2016-05-20", None, ("2016-05-19", "2016-05-19", "2016-05-19", "day")),
+    ("today", "2016-05-20", None, on("2016-05-20")),
+    ("yesterday", "2016-05-20", None, on("2016-05-19")),
     ("recently", "2024-07-28", None, ("2024-06-28..2024-07-28", "2024-06-28", "2024-07-28", "day")),
     ("late last year", "2023-03", None, ("2022-09..2022-12", "2022-09-01", "2022-12-31", "month")),
     (
@@ -314,7 +320,7 @@ EN_DATES: list[Row] = [
     ("a month later", "2023-03", "2022-09", ("2022-10", "2022-10-01", "2022-10-31", "month")),
     ("two years later", None, "2021-03", ("2023", "2023-01-01", "2023-12-31", "year")),
     ("a month earlier", None, "2022-09", ("2022-08", "2022-08-01", "2022-08-31", "month")),
-    ("ten days later", None, "2022-09-15", ("2022-09-25", "2022-09-25", "2022-09-25", "day")),
+    ("ten days later", None, "2022-09-15", on("2022-09-25")),
     ("the following year", None, "2016", ("2017", "2017-01-01", "2017-12-31", "year")),
     (
         "increased by 7.1 thousand tons compared with the previous year",
@@ -322,7 +328,7 @@ EN_DATES: list[Row] = [
         "2021",
         ("2020", "2020-01-01", "2020-12-31", "year"),
     ),
-    ("the next day", None, "2016-05-20", ("2016-05-21", "2016-05-21", "2016-05-21", "day")),
+    ("the next day", None, "2016-05-20", on("2016-05-21")),
     ("afterwards", None, "2021-03", ("≥2021-03", "2021-03-01", "", "month")),
     ("two years later", "2023-03", None, None),
     # Year parts and bounds.
@@ -357,6 +363,17 @@ EN_DATES: list[Row] = [
     ("Jiangxi will train 10,000 rural elementary school teachers in three years", "2016-05-22", None, None),
     ("the area shall be at least 3,000 square meters", None, None, None),
     ("in the 12 hours since the bug's existence was disclosed", None, None, None),
+    # A day of the week: the latest on or before a publication day (2024-04-05 is a Friday),
+    # the next in a sentence about the future; beside a calendar date it names that date.
+    ("Shares of Xiaomi rose as much as 16% in Hong Kong on Tuesday", "2024-04-05", None, on("2024-04-02")),
+    ("the company said on Friday", "2024-04-05", None, on("2024-04-05")),
+    ("The company will hold a press conference on Monday", "2024-04-05", None, on("2024-04-08")),
+    ("Xiaomi said on Tuesday it will start deliveries", "2024-04-05", None, on("2024-04-02")),
+    ("Xiaomi launched its first car on Thursday evening, March 28", "2024-04-05", None, on("2024-03-28")),
+    ("Lei said on Tuesday", "2024-04", None, None),  # no day to count back from
+    ("The Sunday Times reported the deal", "2024-04-05", None, None),
+    ("Super Tuesday primaries", "2024-04-05", None, None),
+    ("He visits his mother every Tuesday", "2024-04-05", None, None),
 ]
 
 ZH_DATES: list[Row] = [
@@ -409,7 +426,7 @@ ZH_DATES: list[Row] = [
         None,
         ("2024-07", "2024-07-01", "2024-07-31", "month"),
     ),
-    ("发布时间: 2024-07-28 12:39", None, None, ("2024-07-28", "2024-07-28", "2024-07-28", "day")),
+    ("发布时间: 2024-07-28 12:39", None, None, on("2024-07-28")),
     ("不过短短1年时间，她就又从字节离职。", "2024-07-28", "2023-03", None),
     ("M6项目在启动研发1年时间左右，快速完成从亿级到十万亿级规模扩展。", "2024-07-28", None, None),
     ("在顶级会议和期刊上发表论文100余篇，在美国和中国拥有50多项专利。", "2024-07-28", None, None),
@@ -425,17 +442,17 @@ ZH_DATES: list[Row] = [
     ("去年十月，这项发明获得国家挑战杯一等奖。", "2016-05-20", None, ("2015-10", "2015-10-01", "2015-10-31", "month")),
     ("去年，在第二届全球重大挑战峰会中", "2016-05-20", None, ("2015", "2015-01-01", "2015-12-31", "year")),
     ("今年起，我市将在60所中职学校试点", "2016-05-20", None, ("≥2016", "2016-01-01", "", "year")),
-    ("新华社北京５月２０日电（黄小希 周珊珊）", "2016-05-20", None, ("2016-05-20", "2016-05-20", "2016-05-20", "day")),
-    ("记者２０日从中国儿童中心获悉", "2016-05-20", None, ("2016-05-20", "2016-05-20", "2016-05-20", "day")),
+    ("新华社北京５月２０日电（黄小希 周珊珊）", "2016-05-20", None, on("2016-05-20")),
+    ("记者２０日从中国儿童中心获悉", "2016-05-20", None, on("2016-05-20")),
     (
         "近日，公安部刑事侦查局打拐办开发的儿童失踪信息紧急发布平台上线。",
         "2016-05-20",
         None,
         ("2016-05-06..2016-05-20", "2016-05-06", "2016-05-20", "day"),
     ),
-    ("湖南日报12月10日讯（全媒体记者 龚柏威）", "2021-12-10", None, ("2021-12-10", "2021-12-10", "2021-12-10", "day")),
+    ("湖南日报12月10日讯（全媒体记者 龚柏威）", "2021-12-10", None, on("2021-12-10")),
     ("2022年北京地区高校毕业生预计达26.8万人", "2021-12-11", None, ("2022", "2022-01-01", "2022-12-31", "year")),
-    ("线上“民主峰会”星期五（12月10日）落幕。", "2021-12-11", None, ("2021-12-10", "2021-12-10", "2021-12-10", "day")),
+    ("线上“民主峰会”星期五（12月10日）落幕。", "2021-12-11", None, on("2021-12-10")),
     ("他也表示，计划明年召开第二届全球“民主峰会”。", "2021-12-11", None, ("2022", "2022-01-01", "2022-12-31", "year")),
     (
         "和目前流亡英国的香港民主人权活动人士罗冠聪",
@@ -453,13 +470,13 @@ ZH_DATES: list[Row] = [
         "12月11日，北京梦想ING队球员庞尧天（中）在比赛中射门。",
         "2021-12-12",
         None,
-        ("2021-12-11", "2021-12-11", "2021-12-11", "day"),
+        on("2021-12-11"),
     ),
     (
         "我们是23日上午10点左右巡逻到广场旁的时候发现的情况",
         "2016-05-25",
         None,
-        ("2016-05-23", "2016-05-23", "2016-05-23", "day"),
+        on("2016-05-23"),
     ),
     (
         "全国消费者金融素养指数为66.81，与2019年相比，提高2.04。",
@@ -479,9 +496,9 @@ ZH_DATES: list[Row] = [
         None,
         ("≥2021-04", "2021-04-01", "", "month"),
     ),
-    ("新一轮会谈11月29日在维也纳开始举行", "2021-12-11", None, ("2021-11-29", "2021-11-29", "2021-11-29", "day")),
+    ("新一轮会谈11月29日在维也纳开始举行", "2021-12-11", None, on("2021-11-29")),
     ("习近平向2021年大湾区科学论坛致贺信", None, None, ("2021", "2021-01-01", "2021-12-31", "year")),
-    ("论坛当日在广东省广州市开幕", None, "2021-12-11", ("2021-12-11", "2021-12-11", "2021-12-11", "day")),
+    ("论坛当日在广东省广州市开幕", None, "2021-12-11", on("2021-12-11")),
     (
         "到２０２０年，各高校创新创业实践基地面积，本科学校要达到３０００平方米以上",
         None,
@@ -499,7 +516,7 @@ ZH_DATES: list[Row] = [
         "中国外交部发言人周六（12月11日）发表谈话表示",
         "2021-12-12",
         None,
-        ("2021-12-11", "2021-12-11", "2021-12-11", "day"),
+        on("2021-12-11"),
     ),
     (
         "美国希望各国在计划于2022年底举行的实体民主峰会前",
@@ -513,13 +530,13 @@ ZH_DATES: list[Row] = [
         None,
         ("≥2021-10-01", "2021-10-01", "", "day"),
     ),
-    ("最新一批防伪纸已经于本月6日运抵吉隆坡", "2021-12-11", None, ("2021-12-06", "2021-12-06", "2021-12-06", "day")),
+    ("最新一批防伪纸已经于本月6日运抵吉隆坡", "2021-12-11", None, on("2021-12-06")),
     ("他补充，沙巴今年至今共发出2万4801张报生纸。", "2021-12-11", None, ("2021", "2021-01-01", "2021-12-31", "year")),
     (
         "北京市天文爱好者安久2018年12月13日在青海拍摄的双子座流星雨。",
         None,
         None,
-        ("2018-12-13", "2018-12-13", "2018-12-13", "day"),
+        on("2018-12-13"),
     ),
     (
         "2004年在《中国物种红色名录》中青海湖裸鲤被列为濒危物种。",
@@ -544,7 +561,7 @@ ZH_DATES: list[Row] = [
         "今天上午，第十三届湖南茶业博览会暨新化红茶推介会在湖南国际会展中心举行",
         "2021-12-10",
         None,
-        ("2021-12-10", "2021-12-10", "2021-12-10", "day"),
+        on("2021-12-10"),
     ),
     (
         "云南省日前出台促进乡村振兴乡村公益性岗位管理相关政策",
@@ -556,13 +573,13 @@ ZH_DATES: list[Row] = [
         "毛里求斯10日首次报告该国两例奥密克戎毒株感染病例。",
         "2021-12-12",
         None,
-        ("2021-12-10", "2021-12-10", "2021-12-10", "day"),
+        on("2021-12-10"),
     ),
     (
         "塞卫生部10日还宣布，将开始为该国5岁至11岁的儿童接种辉瑞新冠疫苗。",
         "2021-12-12",
         None,
-        ("2021-12-10", "2021-12-10", "2021-12-10", "day"),
+        on("2021-12-10"),
     ),
     (
         "今年 8 月，这个激进组织闪电般地袭击了喀布尔",
@@ -589,13 +606,13 @@ ZH_DATES: list[Row] = [
     # Absolute shapes.
     ("2022年9月", None, None, ("2022-09", "2022-09-01", "2022-09-30", "month")),
     ("2021-10", None, None, ("2021-10", "2021-10-01", "2021-10-31", "month")),
-    ("2016年5月20日", None, None, ("2016-05-20", "2016-05-20", "2016-05-20", "day")),
+    ("2016年5月20日", None, None, on("2016-05-20")),
     ("２０１６年", None, None, ("2016", "2016-01-01", "2016-12-31", "year")),
     ("２０２３年３月", None, None, ("2023-03", "2023-03-01", "2023-03-31", "month")),
-    ("12月11日", "2016-05-20", None, ("2016-12-11", "2016-12-11", "2016-12-11", "day")),
-    ("12月11日", "2024-07-28", "2022-09", ("2022-12-11", "2022-12-11", "2022-12-11", "day")),
+    ("12月11日", "2016-05-20", None, on("2016-12-11")),
+    ("12月11日", "2024-07-28", "2022-09", on("2022-12-11")),
     ("12月11日", None, None, None),
-    ("5月20号", "2016-06-01", None, ("2016-05-20", "2016-05-20", "2016-05-20", "day")),
+    ("5月20号", "2016-06-01", None, on("2016-05-20")),
     ("2016年十月", None, None, ("2016-10", "2016-10-01", "2016-10-31", "month")),
     ("20世纪90年代", None, None, ("1990..1999", "1990-01-01", "1999-12-31", "year")),
     ("1990年代", None, None, ("1990..1999", "1990-01-01", "1999-12-31", "year")),
@@ -606,9 +623,9 @@ ZH_DATES: list[Row] = [
     ("今年５月", "2024-07-28", None, ("2024-05", "2024-05-01", "2024-05-31", "month")),
     ("明年", "2024-07-28", None, ("2025", "2025-01-01", "2025-12-31", "year")),
     ("前年", "2024-07-28", None, ("2022", "2022-01-01", "2022-12-31", "year")),
-    ("昨天", "2016-05-20", None, ("2016-05-19", "2016-05-19", "2016-05-19", "day")),
-    ("今天", "2016-05-20", None, ("2016-05-20", "2016-05-20", "2016-05-20", "day")),
-    ("前天", "2016-05-20", None, ("2016-05-18", "2016-05-18", "2016-05-18", "day")),
+    ("昨天", "2016-05-20", None, on("2016-05-19")),
+    ("今天", "2016-05-20", None, on("2016-05-20")),
+    ("前天", "2016-05-20", None, on("2016-05-18")),
     ("日前", "2024-07-28", None, ("2024-07-14..2024-07-28", "2024-07-14", "2024-07-28", "day")),
     ("上个月", "2024-07-28", None, ("2024-06", "2024-06-01", "2024-06-30", "month")),
     ("上月", "2024-01-05", None, ("2023-12", "2023-12-01", "2023-12-31", "month")),
@@ -639,7 +656,7 @@ ZH_DATES: list[Row] = [
     ("一个月后", None, "2022-09", ("2022-10", "2022-10-01", "2022-10-31", "month")),
     ("1年后", None, "2022-09", ("2023", "2023-01-01", "2023-12-31", "year")),
     ("兩年後", None, "2022-09", ("2024", "2024-01-01", "2024-12-31", "year")),  # Traditional
-    ("10天后", None, "2022-09-15", ("2022-09-25", "2022-09-25", "2022-09-25", "day")),
+    ("10天后", None, "2022-09-15", on("2022-09-25")),
     ("次年", None, "2016", ("2017", "2017-01-01", "2017-12-31", "year")),
     ("同年5月", None, "2016", ("2016-05", "2016-05-01", "2016-05-31", "month")),
     ("随后", None, "2021-03", ("≥2021-03", "2021-03-01", "", "month")),
@@ -667,12 +684,29 @@ ZH_DATES: list[Row] = [
     ("3个月", "2024-07-28", "2022-09", None),
     ("他35岁", None, None, None),
     ("3亿月活用户", "2024-07-28", None, None),
+    # Days of the week (2024-04-05 is a Friday): 上周/下周 count whole weeks.
+    ("4月2日（周二），小米集团股价大涨", "2024-04-05", None, on("2024-04-02")),
+    ("雷军上周二表示", "2024-04-05", None, on("2024-03-26")),
+    ("小米将于下周一发布新车", "2024-04-05", None, on("2024-04-08")),
+    ("发布会将于周一举行", "2024-04-05", None, on("2024-04-08")),
+    ("小米周四晚举行发布会", "2024-04-05", None, on("2024-04-04")),
+    ("星期天上午，他回到家乡", "2024-04-05", None, on("2024-03-31")),
+    ("图书馆每周二闭馆", "2024-04-05", None, None),  # every Tuesday
+    ("一周一次", "2024-04-05", None, None),  # once a week
+    ("周日", "2024-04", None, None),
     ("2016年初次见面", None, None, ("2016", "2016-01-01", "2016-12-31", "year")),  # 初次 is "first time", not 年初
     ("北京压缩2016年初中入学特长生比例", None, None, ("2016", "2016-01-01", "2016-12-31", "year")),  # 初中: school
 ]
 
 # Texts with several dates: (text, published, previous, [(slot text, label), ...]).
 MULTI: list[tuple[str, str, str | None, str | None, list[tuple[str, str]]]] = [
+    (
+        "en",
+        "open from Monday to Wednesday",
+        "2024-04-05",
+        None,
+        [("Monday", "2024-04-01"), ("Wednesday", "2024-04-03")],
+    ),
     (
         "zh",
         "５月２８日至６月１日“六一”儿童节前后",
