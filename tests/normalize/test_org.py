@@ -86,6 +86,8 @@ ZH_ORGS = [
     ("楊紅霞入職香港理工大學", ["Hong Kong Polytechnic University"]),
     ("位於臺灣的台積電", ["TSMC"]),
     ("字節跳動旗下的抖音", ["ByteDance", "Douyin"]),
+    ("小米SU7由北汽集团代工", ["Xiaomi", "BAIC Group"]),
+    ("上汽和广汽都表示", ["SAIC Motor", "GAC Group"]),
 ]
 
 ZH_NO_ORG = [
@@ -103,6 +105,9 @@ ZH_NO_ORG = [
     "统一部署",
     "地区紧张局势",
     "伊利诺伊州",
+    "他坐上汽车离开",  # 上汽 inside 坐上汽车 (gets into a car)
+    "城北汽车站",  # the north bus station, not 北汽
+    "推广汽车金融",
 ]
 
 EN_ORGS = [
