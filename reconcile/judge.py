@@ -112,6 +112,14 @@ def _hedge_dropped(x: Quantity, y: Quantity) -> bool:
     return (x.is_exact or y.is_exact) and x.low <= y.high and y.low <= x.high
 
 
+def _same_figure(x: Quantity, y: Quantity) -> bool:
+    """One interval, or one number written to different last digits (21.59万 and 215,900;
+    1.5亿 and "150 million"). "trillions" and 万亿 share a floor, but 万亿 is the more precise."""
+    if (x.value, x.low, x.high, x.low_open, x.high_open) == (y.value, y.low, y.high, y.low_open, y.high_open):
+        return True
+    return x.value == y.value and all(q.is_exact or q.rounded for q in (x, y))
+
+
 def _compare_quantities(
     a: Sequence[Quantity],
     b: Sequence[Quantity],
@@ -161,10 +169,8 @@ def _compare_quantities(
             outcome.details.append(f"{_topic(x.unit)}: {side} hedges it ({hedged.label})")
     for x, match in pairs:
         topic = _topic(x.unit or match.unit)
-        if (x.value, x.low, x.high, x.low_open, x.high_open) == (
-            match.value, match.low, match.high, match.low_open, match.high_open
-        ):  # "trillions" and 万亿 share a floor, but 万亿 is the more precise
-            outcome.agreements.append(f"{topic}: {x.label}")
+        if _same_figure(x, match):
+            outcome.agreements.append(f"{topic}: {min(x, match, key=lambda q: q.high - q.low).label}")
         elif match.contains(x) or x.contains(match):
             precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
             within = f"{precise.label} within {vague.label}"

@@ -79,6 +79,8 @@ class Quantity:
     ("parameters", "usd", "percent") or "" when the text names none. `stated_range` keeps
     the two numbers of a range as written ("3000-4000万" is (3e7, 4e7), whatever a hedge
     or the last digit makes of the interval), so a reader is shown the range, not its midpoint.
+    `rounded` says the interval is only the reach of the last digit written (21.59万 is
+    215,850–215,950): the number itself is stated as exactly as "215,900".
     """
 
     value: float
@@ -88,6 +90,7 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     stated_range: tuple[float, float] | None = None
+    rounded: bool = False
 
     def overlaps(self, other: Quantity) -> bool:
         if self.high < other.low or other.high < self.low:
@@ -151,9 +154,13 @@ _UNIT_NAMES: Mapping[str, str] = {
 }  # fmt: skip
 
 
+# Units whose label reads otherwise than "<number> <unit>": "16%", "54 years old".
+_UNIT_SUFFIXES: Mapping[str, str] = {"percent": "%", "age": " years old"}
+
+
 def _unit_suffix(name: str) -> str:
     """What follows the number: " USD", "%" (written against it), or nothing."""
-    return "%" if name == "percent" else f" {name}" if name else ""
+    return _UNIT_SUFFIXES.get(name, f" {name}" if name else "")
 
 
 def unit_name(unit: str, *, one: bool = False) -> str:

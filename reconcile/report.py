@@ -110,6 +110,7 @@ def slot_json(slot: Slot) -> dict[str, Any]:
             "high_open": value.high_open,
             "unit": value.unit,
             "stated_range": list(value.stated_range) if value.stated_range is not None else None,
+            "rounded": value.rounded,
         }
     elif isinstance(value, Entity):
         data["value"] = value.value

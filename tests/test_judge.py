@@ -58,6 +58,50 @@ PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
         ["date: 2021-03", "parameters: 100 billion parameters"],
         ["date: 2021-03", "parameters: 100 billion parameters"],
     ),
+    # one number written to different last digits is one figure; a hedge or another number is not
+    (
+        "The standard version is priced at 215,900 yuan.",
+        "标准版售价21.59万元。",
+        "agree",
+        ["CNY: 215,900 CNY"],
+        ["CNY: 215,900 CNY"],
+    ),
+    (
+        "The fund raised 150 million dollars.",
+        "该基金募集了1.5亿美元。",
+        "agree",
+        ["USD: 150 million USD"],
+        ["USD: 150 million USD"],
+    ),
+    (
+        "The fund raised 152 million dollars.",
+        "该基金募集了1.5亿美元。",
+        "adds_detail",
+        ["USD: EN is more precise (152 million USD within ~150 million USD)"],
+        [],
+    ),
+    (
+        "About 50 people attended.",
+        "共有50人参加。",
+        "adds_detail",
+        ["people: ZH is more precise (50 people within ~50 people)"],
+        [],
+    ),
+    # an age set off after a name; vehicles counted by 辆
+    (
+        "Lei Jun, 54, said deliveries would start soon.",
+        "现年55岁的雷军表示，交付即将开始。",
+        "conflict",
+        ["age: 54 years old (EN) vs 55 years old (ZH)"],
+        [],
+    ),
+    (
+        "The plant can produce 150,000 cars a year.",
+        "工厂年产能为20万辆。",
+        "conflict",
+        ["vehicles: 150,000 vehicles (EN) vs 200,000 vehicles (ZH)"],
+        [],
+    ),
 ]
 
 

@@ -357,6 +357,7 @@ NUMBERS = NumberRules(
     # The end of the text, punctuation other than a hyphen ("model-based" goes on), or a
     # function word: "trained a 10 trillion model within 10 days".
     noun_phrase_end=rf"\s*(?:$|[^\w\s-]|(?:{_FUNCTION_WORDS}|of|within|into|over|under|during|which|who|when)\b)",
+    age_apposition=(r"\b[A-Z][\w'’.-]*, ", r","),
 )
 
 # Counts in "two months later", "a hundred days ago": the number words a date count uses,

@@ -100,6 +100,10 @@ class NumberRules:
     # models. `noun_phrase_end` (regex) is what may follow a noun that ends its phrase.
     singular_nouns: frozenset[str] = frozenset()
     noun_phrase_end: str = "(?!)"
+    # A bare whole number set off after a name is an age: "Lei Jun, 54, said" (regular
+    # expressions for what ends just before the number and what starts just after it; case
+    # is significant, as a name is capitalised).
+    age_apposition: tuple[str, str] = ("(?!)", "(?!)")
 
 
 DateUnit = Literal["day", "week", "month", "year"]

@@ -690,6 +690,7 @@ def _bound_at(
 def _beside_a_calendar_date(text: str, atoms: Sequence[_Atom]) -> list[_Atom]:
     """`atoms` without each day of the week written next to a month or day ("Thursday
     evening, March 28", "3月28日(周四)"): it names that date, not a day of its own."""
+
     def calendar_date(atom: _Atom) -> bool:
         return atom.fields.weekday is None and (atom.fields.month is not None or atom.fields.day is not None)
 

@@ -163,6 +163,8 @@ class _Grammar:
     unit_before: re.Pattern[str]
     gap_unit: re.Pattern[str]
     noun_phrase_end: re.Pattern[str]
+    age_before: re.Pattern[str]
+    age_after: re.Pattern[str]
     words: Mapping[str, Decimal]
     magnitudes: Mapping[str, Decimal]
     vagues: Mapping[str, tuple[Decimal, Decimal]]
@@ -256,6 +258,8 @@ def _compile(numbers: NumberRules) -> _Grammar:
             _FLAGS,
         ),
         noun_phrase_end=re.compile(numbers.noun_phrase_end, _FLAGS),
+        age_before=re.compile(rf"(?:{numbers.age_apposition[0]})\Z"),
+        age_after=re.compile(numbers.age_apposition[1]),
         words={_key(word): Decimal(value) for word, value in numbers.number_words.items()},
         magnitudes={_key(word): Decimal(value) for word, value in magnitudes.items()},
         vagues={_key(word): (Decimal(lo), Decimal(hi)) for word, (lo, hi) in numbers.vague_magnitudes.items()},
@@ -643,7 +647,9 @@ def _quantity(
     _, high, _, high_open = _bounds(end.high * high_scale, end.half * high_scale, read.hedge, stepped)
     first_number, last_number = start.low * low_scale, end.high * high_scale
     stated = (float(first_number), float(last_number)) if first_number != last_number else None  # 3000-4000万, 两三
-    return Quantity(float((first_number + last_number) / 2), low, high, read.unit, low_open, high_open, stated)
+    rounded = read.hedge is None and stated is None and low < high
+    value = float((first_number + last_number) / 2)
+    return Quantity(value, low, high, read.unit, low_open, high_open, stated, rounded)
 
 
 # How far back (characters) a unit may stand before its number, linked by a verb.
@@ -665,6 +671,18 @@ def _unit_before(text: str, start: int, g: _Grammar) -> str:
         if before:
             return g.units[_key(before.group("phrase"))]
     return ""
+
+
+def _age_apposition(text: str, start: int, end: int, g: _Grammar) -> bool:
+    """A whole number of one to three digits set off after a name: "Lei Jun, 54, said"."""
+    number = text[start:end]
+    return (
+        number.isascii()
+        and number.isdigit()
+        and 0 < int(number) <= 120
+        and bool(g.age_before.search(text, max(0, start - _UNIT_BEFORE_REACH), start))
+        and bool(g.age_after.match(text, end))
+    )
 
 
 def find_quantities(text: str, rules: LangRules) -> list[Slot]:
@@ -696,6 +714,8 @@ def find_quantities(text: str, rules: LangRules) -> list[Slot]:
         end, quantity = parsed
         if not quantity.unit and (unit := _unit_before(masked, start, g)):
             quantity = replace(quantity, unit=unit)
+        elif not quantity.unit and _age_apposition(masked, start, end, g):
+            quantity = replace(quantity, unit="age")
         slots.append(Slot("quantity", text[start:end], start, end, quantity))
         pos = max(end, start + 1)
     return slots

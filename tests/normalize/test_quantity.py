@@ -64,7 +64,7 @@ def scale(low: float, unit: str = "", high: float | None = None) -> Quantity:
 
 def last_digit(value: float, half: float, unit: str = "") -> Quantity:
     """A number written with a decimal point is known to its last digit: 1.5 = [1.45, 1.55]."""
-    return Quantity(value, value - half, value + half, unit)
+    return Quantity(value, value - half, value + half, unit, rounded=True)
 
 
 EN_QUANTITIES: list[tuple[str, Quantity]] = [
@@ -147,6 +147,9 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("Omicron cases are emerging in dozens of countries", scale(24, high=100)),
     ("in the first 10 months of 2021", exact(10, "months")),
     ("a plant that can produce 150,000 cars a year", exact(150_000, "vehicles")),
+    ("Founder and chief executive Lei Jun, 54, said", exact(54, "age")),  # an age set off after a name
+    ("Mary Smith, 34, a teacher from Leeds", exact(34, "age")),
+    ("On May 5, 12 people were hurt", exact(12, "people")),
     ("a 10 car pileup on the motorway", exact(10, "vehicles")),  # "car" modifies "pileup"
     ("will bring the UK's commitment to Afghanistan to £286 million", exact(2.86e8, "gbp")),
     ("pledged £75m in aid", exact(7.5e7, "gbp")),
@@ -509,6 +512,8 @@ LABELS = [
     ("at least 5 models", "≥5 models"),
     ("up to 7 models", "≤7 models"),
     ("1,200 employees", "1,200 people"),
+    ("现年55岁的雷军", "55 years old"),
+    ("Lei Jun, 54, said", "54 years old"),
     ("about 20 engineers", "~20"),
     # A range is shown as stated, not by its midpoint; "~" when a hedge or a decimal widens it.
     ("已获得3000-4000万美元投资", "30–40 million USD"),
