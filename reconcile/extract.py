@@ -38,6 +38,7 @@ class _Patterns:
     events: Alternation  # every predicate of every event type, in lexicon order
     event_names: tuple[str, ...]  # the event type of each predicate
     clause_separator: re.Pattern[str]
+    framing_clause_end: re.Pattern[str]
     person_pronoun: re.Pattern[str] | None
     thing_pronoun: re.Pattern[str] | None
 
@@ -55,6 +56,7 @@ def _patterns(lang: str) -> _Patterns:
         events=Alternation([predicate for _, predicate in predicates], re.IGNORECASE),
         event_names=tuple(event for event, _ in predicates),
         clause_separator=re.compile(rules.text.clause_separators),
+        framing_clause_end=re.compile(rules.text.framing_clause_end),
         person_pronoun=_any_of(rules.names.person_pronouns),
         thing_pronoun=_any_of(rules.names.org_pronouns),
     )
@@ -121,6 +123,22 @@ def _ranked_events(events: Sequence[tuple[int, str]]) -> tuple[str, ...]:
 def _main_event(events: Sequence[tuple[int, str]]) -> str | None:
     ranked = _ranked_events(events)
     return ranked[0] if ranked else None
+
+
+def _framed(clauses: list[_Clause], text: str, patterns: _Patterns) -> list[_Clause]:
+    """`clauses` with each framing clause joined to the clause after it (与2002年相比，增长40倍)."""
+    joined: list[_Clause] = []
+    frame: _Clause | None = None
+    for index, clause in enumerate(clauses):
+        if frame is not None:
+            clause = _Clause(frame.start, clause.end, frame.slots + clause.slots, frame.events + clause.events)
+        frame = None
+        original = clauses[index]
+        if index + 1 < len(clauses) and patterns.framing_clause_end.search(text, original.start, original.end):
+            frame = clause
+            continue
+        joined.append(clause)
+    return joined
 
 
 def _group(clauses: list[_Clause]) -> list[_Clause]:
@@ -256,7 +274,7 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
             for start, end in _clauses(folded, patterns)
         ]
         shared: tuple[str, SubjectKind] | None = None
-        for group in _group(clauses):
+        for group in _group(_framed(clauses, folded, patterns)):
             start, end = group.start, group.end
             while start < end and (folded[start].isspace() or folded[start] in ",，、;；:："):
                 start += 1

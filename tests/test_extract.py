@@ -106,6 +106,16 @@ CLAIMS: list[tuple[str, str, list[Expected]]] = [
             ("which has 260 billion parameters", None, None, None),
         ],
     ),
+    # a clause that frames the next (与…相比) belongs to its claim: 2002 is what the growth is
+    # measured from, not a date of the 10.85万吨 (wmt)
+    (
+        "zh",
+        "青海湖裸鲤资源蕴藏量达到10.85万吨，与2002年保护初期相比，累计增长40余倍。",
+        [
+            ("青海湖裸鲤资源蕴藏量达到10.85万吨", None, "reach", None),
+            ("与2002年保护初期相比，累计增长40余倍", None, "grow", None),
+        ],
+    ),
     # no date, number, name or known predicate: nothing to check, no claim
     ("en", "The weather was nice and everyone was happy.", []),
 ]

@@ -23,6 +23,7 @@ TEXT = TextRules(
         r"|[，,](?=[^，,。]{0,12}\d)|[；;]|，(?=而|并|但|且)"
     ),
     space_after_terminator=False,
+    framing_clause_end=r"(?:相比|相较|相比较)\s*$",  # 与去年同期相比，增长8%
     header_fields={
         "published": ("发布时间", "发表时间", "发布日期", "日期", "时间", "發佈時間", "發布時間"),
         "author": ("文章作者", "作者", "记者", "來源作者"),
