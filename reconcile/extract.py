@@ -62,12 +62,13 @@ def _patterns(lang: str) -> _Patterns:
     )
 
 
-def _find_slots(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
-    """All slots of a folded sentence, overlaps resolved by `_SLOT_PRIORITY`."""
+def _find_slots(text: str, rules: LangRules, context: DateContext, mentioned: dict[str, str]) -> list[Slot]:
+    """All slots of a folded sentence, overlaps resolved by `_SLOT_PRIORITY`; the people it
+    names join `mentioned` (the document's names so far, as written -> canonical)."""
     found = {
         "date": find_dates(text, rules, context),
         "org": (orgs := find_orgs(text, rules)),
-        "person": find_persons(text, rules, orgs),
+        "person": find_persons(text, rules, orgs, mentioned),
         "quantity": find_quantities(text, rules),
     }
     taken = [False] * len(text)
@@ -78,6 +79,7 @@ def _find_slots(text: str, rules: LangRules, context: DateContext) -> list[Slot]
                 continue
             taken[slot.start : slot.end] = [True] * (slot.end - slot.start)
             kept.append(slot)
+    mentioned.update((slot.text, _value(slot)) for slot in kept if slot.kind == "person")
     return sorted(kept, key=lambda slot: slot.start)
 
 
@@ -247,6 +249,7 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
     rules = rules_for(document.lang)
     patterns = _patterns(document.lang)
     discourse = _Discourse()
+    mentioned: dict[str, str] = {}  # the people named so far, as written -> canonical
     claims: list[Claim] = []
     sections = list(document.sections)
     for sentence in sentences:
@@ -257,7 +260,7 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
         if sentence.index - discourse.date_sentence > _DATE_REACH:
             discourse.date = None
         folded = fold(sentence.text)
-        slots = _find_slots(folded, rules, DateContext(document.published, discourse.date))
+        slots = _find_slots(folded, rules, DateContext(document.published, discourse.date), mentioned)
         terms = [
             term
             for term in find_terms(folded)

@@ -19,7 +19,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import permutations
@@ -259,11 +259,17 @@ def _names_cues(names: NameRules, numerals: frozenset[str]) -> _Cues:
 # ---------------------------------------------------------------------------------- finding
 
 
-def find_persons(text: str, rules: LangRules, orgs: Sequence[Slot] | None = None) -> list[Slot]:
+def find_persons(
+    text: str, rules: LangRules, orgs: Sequence[Slot] | None = None, mentioned: Mapping[str, str] | None = None
+) -> list[Slot]:
     """People named in `text` (already folded), each under one canonical Latin-script name.
 
     `orgs` are the organisations already found in `text` (found here when not given): a
-    name inside an organisation's name is not a person.
+    name inside an organisation's name is not a person. `mentioned` maps the names the
+    document has given so far, as written, to their canonical names: a person once
+    introduced ("联合创始人梁汝波") is named again where nothing marks the name (梁汝波是…),
+    and a surname alone ("Zhang, 38, said", 丁老师) is the one person of that surname named
+    before.
     """
     cues = _cues(rules)
     taken = [False] * len(text)
@@ -274,9 +280,13 @@ def find_persons(text: str, rules: LangRules, orgs: Sequence[Slot] | None = None
         slots = _known_han(text, taken)
         for slot in slots:
             taken[slot.start : slot.end] = [True] * (slot.end - slot.start)
+        if mentioned:
+            slots += _mentioned_han(text, mentioned, cues, taken)
         slots += _han_persons(text, cues, taken)
-    slots += _latin_persons(text, cues, taken)
-    return sorted(slots, key=lambda slot: slot.start)
+    latin = _latin_persons(text, cues, taken)
+    if mentioned:
+        latin = _surnames_alone(text, latin, mentioned, taken)
+    return sorted(slots + latin, key=lambda slot: slot.start)
 
 
 def _known_han(text: str, taken: list[bool]) -> list[Slot]:
@@ -288,6 +298,70 @@ def _known_han(text: str, taken: list[bool]) -> list[Slot]:
         for m in data.known_pattern.finditer(text)
         if not any(taken[m.start() : m.end()]) and not (m.start() and text[m.start() - 1] in _FOREIGN_DOT)
     ]  # 乔•沙利文 is another Sullivan than the listed 沙利文
+
+
+def _mentioned_han(text: str, mentioned: Mapping[str, str], cues: _Cues, taken: list[bool]) -> list[Slot]:
+    """The Chinese names this document has already given, wherever they stand again, and a
+    surname with a title and no given name (丁老师, 王教授) for the one person of that surname."""
+    data = _han_data()
+    written_names = [written for written in mentioned if len(written) >= 2 and _HAN.match(written)]
+    surnames: dict[str, set[str]] = {}
+    for written in written_names:
+        size = next((size for size in (2, 1) if len(written) > size and written[:size] in data.surnames), 0)
+        if size:
+            surnames.setdefault(written[:size], set()).add(mentioned[written])
+    titled = [(surname, next(iter(names))) for surname, names in surnames.items() if len(names) == 1]
+    slots: list[Slot] = []
+    for written, name, needs_title in [
+        *((written, mentioned[written], False) for written in sorted(written_names, key=len, reverse=True)),
+        *((surname, name, True) for surname, name in titled),
+    ]:
+        start = text.find(written)
+        while start >= 0:
+            end = start + len(written)
+            if not any(taken[start:end]) and (
+                not needs_title
+                or (_cue_after(text, end, cues, cues.after) and not _not_a_name_here(text, start, data, cues))
+            ):
+                slots.append(Slot("person", written, start, end, Entity(name)))
+                taken[start:end] = [True] * (end - start)
+            start = text.find(written, end)
+    return slots
+
+
+def _pinyin_surnames(mentioned: Mapping[str, str]) -> dict[str, str]:
+    """Surname -> the one Chinese name in pinyin of that surname the document has given
+    ("Zhang" -> "Zhang Yiming"; "Hongxia Yang" gives "Yang"). A surname two of them share
+    names neither. Other names are left out: a Chinese article writes 约翰逊 for Johnson,
+    which is not read as a name, so "Johnson" alone would only ever be "named by EN only"."""
+    latin_surnames = _latin_data().surnames
+    people: dict[str, set[str]] = {}
+    for name in set(mentioned.values()):
+        if is_chinese_name(name):
+            surname = next((word for word in name.split() if _plain(word) in latin_surnames), None)
+            if surname is not None:
+                people.setdefault(surname, set()).add(name)
+    return {surname: next(iter(names)) for surname, names in people.items() if len(names) == 1}
+
+
+def _surnames_alone(text: str, latin: list[Slot], mentioned: Mapping[str, str], taken: list[bool]) -> list[Slot]:
+    """`latin` with a titled surname ("Prof. Yang") read as the person named before, plus each
+    capitalised surname standing alone ("Zhang, 38, said", "Liang's role")."""
+    surnames = _pinyin_surnames(mentioned)
+    if not surnames:
+        return latin
+    slots = [replace(slot, value=Entity(surnames[slot.text])) if slot.text in surnames else slot for slot in latin]
+    for slot in slots:
+        taken[slot.start : slot.end] = [True] * (slot.end - slot.start)
+    for surname, name in surnames.items():
+        if surname not in text:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            start, end = match.span()
+            if not any(taken[start:end]):
+                slots.append(Slot("person", surname, start, end, Entity(name)))
+                taken[start:end] = [True] * (end - start)
+    return slots
 
 
 # Chinese names -------------------------------------------------------------------------------

@@ -123,6 +123,7 @@ ZH_NO_PERSON = [
     "阿里大模型元老去向官宣",
     "法国武装部队周六表示",  # wmt
     "青海三江源地区是我国乃至亚洲的重要水源地",  # wmt
+    "将卸任公司CEO一职",  # 卸任 ends a word: no 任公司
 ]
 
 EN_PERSONS = [
@@ -245,6 +246,32 @@ def test_en_persons(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", EN_NO_PERSON)
 def test_en_no_person(text: str) -> None:
     assert names(text, EN) == []
+
+
+# A document's earlier sentence, a later one, and the people found in the later one: a person
+# introduced once is named again where nothing else marks the name.
+LATER_MENTIONS = [
+    ("zh", "由联合创始人梁汝波接任。", "梁汝波是张一鸣的大学同学", ["Liang Rubo", "Zhang Yiming"]),
+    ("zh", "丁子霖教授表示", "经丁老师建议，成立专门小组", ["Ding Zilin"]),  # wmt: surname and title
+    ("zh", "丁子霖和丁俊都表示", "经丁老师建议", []),  # two people of that surname
+    ("en", "ByteDance founder Zhang Yiming said on Thursday", "Zhang, 38, said in a letter", ["Zhang Yiming"]),
+    ("en", "Liang Rubo will take over", "Liang, who was Zhang's college roommate", ["Liang Rubo"]),
+    ("en", "Professor Yang Hongxia joined ByteDance", "Prof. Yang said", ["Yang Hongxia"]),
+    ("en", "Hongxia Yang joined ByteDance", "Yang said", ["Hongxia Yang"]),
+    ("en", "Zhang Yiming and Zhang Wei met", "Zhang said", []),  # two people of that surname
+    # a foreign name's surname alone stays unread: the Chinese side writes 约翰逊, which is no name either
+    ("en", "Prime Minister Boris Johnson spoke", "Johnson said", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "earlier", "later", "expected"), LATER_MENTIONS)
+def test_a_person_named_before_is_named_again(lang: str, earlier: str, later: str, expected: list[str]) -> None:
+    rules = rules_for(lang)
+    mentioned = {
+        slot.text: slot.value.value for slot in find_persons(fold(earlier), rules) if isinstance(slot.value, Entity)
+    }
+    found = find_persons(fold(later), rules, mentioned=mentioned)
+    assert [slot.value.value for slot in found if isinstance(slot.value, Entity)] == expected
 
 
 def test_possessive_person_before_company() -> None:
