@@ -112,6 +112,15 @@ def _hedge_dropped(x: Quantity, y: Quantity) -> bool:
     return (x.is_exact or y.is_exact) and x.low <= y.high and y.low <= x.high
 
 
+# Two amounts this close (relative to the larger) are one figure told twice, whatever units.
+_NEAR_VALUES = 0.05
+
+
+def _distance(x: Quantity, y: Quantity) -> float:
+    """How far apart two stated values are, relative to the larger."""
+    return abs(x.value - y.value) / max(abs(x.value), abs(y.value), 1e-12)
+
+
 def _same_figure(x: Quantity, y: Quantity) -> bool:
     """One interval, or one number written to different last digits (21.59万 and 215,900;
     1.5亿 and "150 million"). "trillions" and 万亿 share a floor, but 万亿 is the more precise."""
@@ -150,15 +159,25 @@ def _compare_quantities(
     def overlap(x: Quantity, y: Quantity) -> bool:
         return x.overlaps(y)
 
-    # Equal values first (a unit left unsaid on one side is no obstacle), then overlapping
-    # intervals of one unit, then overlaps with a unitless number when its unit is unused.
-    for units_meet, values_meet in ((either_unit, equal), (same_unit, overlap), (unit_free, overlap)):
-        for x in list(left):
-            match = next((y for y in right if units_meet(x, y) and values_meet(x, y)), None)
-            if match is not None:
+    def near(x: Quantity, y: Quantity) -> bool:
+        return x.overlaps(y) and _distance(x, y) <= _NEAR_VALUES
+
+    # Equal values first, then overlapping near ones (a unit left unsaid on one side is no
+    # obstacle to either: "more than 1,000 injured" is 1011人受伤), then overlapping intervals
+    # of one unit, then overlaps with a unitless number when its unit is unused. Within a
+    # step the closest values pair first, so 1011人 meets ">1,000", not "at least nine".
+    for units_meet, values_meet in (
+        (either_unit, equal),
+        (either_unit, near),
+        (same_unit, overlap),
+        (unit_free, overlap),
+    ):
+        candidates = [(x, y) for x in left for y in right if units_meet(x, y) and values_meet(x, y)]
+        for x, y in sorted(candidates, key=lambda pair: _distance(*pair)):
+            if any(x is other for other in left) and any(y is other for other in right):
                 left.remove(x)
-                right.remove(match)
-                pairs.append((x, match))
+                right.remove(y)
+                pairs.append((x, y))
     # "15" against "more than 15": a translation that drops a hedge says less, not otherwise.
     for x in list(left):
         match = next((y for y in right if x.unit == y.unit and _hedge_dropped(x, y)), None)

@@ -87,6 +87,22 @@ PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
         ["people: ZH is more precise (50 people within ~50 people)"],
         [],
     ),
+    # decimals are known to their last digit, open above: 7.4 and 7.3 do not meet at 7.35
+    (
+        "A magnitude 7.4 earthquake struck Hualien.",
+        "花莲发生7.3级地震。",
+        "conflict",
+        ["magnitude: ~7.4 magnitude (EN) vs ~7.3 magnitude (ZH)"],
+        [],
+    ),
+    # the closest amounts pair first, a unit left unsaid on one side no obstacle
+    (
+        "At least nine people were killed and more than 1,000 injured.",
+        "1011人受伤。",
+        "adds_detail",
+        ["people: ZH is more precise (1,011 people within >1,000)", "only EN gives ≥9 people"],
+        [],
+    ),
     # an age set off after a name; vehicles counted by 辆
     (
         "Lei Jun, 54, said deliveries would start soon.",

@@ -303,6 +303,7 @@ NUMBERS = NumberRules(
         "years old": "age",
         "year-old": "age",
         "years of age": "age",
+        "magnitude": "magnitude",  # a 7.4 magnitude earthquake
     },
     classifiers={},
     currency_prefixes={
@@ -316,6 +317,7 @@ NUMBERS = NumberRules(
         "rmb": "cny",
     },
     percent_prefixes=(),
+    unit_prefixes={"magnitude": "magnitude", "magnitude-": "magnitude"},
     ordinal_prefixes=(),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     unit_gap=3,

@@ -8,7 +8,7 @@ which language it is handling, so adding a language means adding a data module.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Bound = Literal["below", "above", "around", "at_most", "at_least"]
@@ -107,6 +107,9 @@ class NumberRules:
     # expressions for what ends just before the number and what starts just after it; case
     # is significant, as a name is capitalised).
     age_apposition: tuple[str, str] = ("(?!)", "(?!)")
+    # Words naming the unit just before a number, as a currency sign does: "magnitude 7.4",
+    # 里氏7.3级.
+    unit_prefixes: Mapping[str, str] = field(default_factory=dict)
 
 
 DateUnit = Literal["day", "week", "month", "year"]

@@ -240,6 +240,9 @@ NUMBERS = NumberRules(
         "引用数": "citations",  # named before the number: 被引用数超过900
         "引用次数": "citations",
         "英里每小时": "mph",
+        "级地震": "magnitude",  # 7.3级地震
+        "级强震": "magnitude",
+        "震级": "magnitude",  # named before the number: 震级为7.3
     },
     classifiers={
         "个": "",
@@ -247,6 +250,7 @@ NUMBERS = NumberRules(
         "位": "people",
         "篇": "papers",
         "项": "",
+        "处": "",
         "种": "kinds",
         "家": "companies",
         "辆": "vehicles",
@@ -272,6 +276,7 @@ NUMBERS = NumberRules(
     },
     currency_prefixes={"$": "usd", "US$": "usd", "HK$": "hkd", "£": "gbp", "€": "eur", "¥": "cny", "人民币": "cny"},
     percent_prefixes=("百分之",),
+    unit_prefixes={"里氏": "magnitude", "震级": "magnitude"},
     ordinal_prefixes=("第",),
     ordinal_suffixes=(),
     unit_gap=4,
@@ -503,7 +508,7 @@ NAMES = NameRules(
         包括 以及 还有 通过 根据 按照 依据 经过 作为 属于 位于 来自 联手 携手 合作 其中 很难
         难以 想象 有人 始终 要 会让 让 他会 我们 这些 那些 很多 许多 各地 全国 万名 乡村 试点
         本科 中职 高职 一流 世界一流 威权 右翼 左翼 临时 联邦 私营 我国 当地 该国 本国 各国
-        年前 后警方 不超过 比例 有哪 采取 讨论 规范 指 所 全省 全市 无人机
+        年前 后警方 不超过 比例 有哪 采取 讨论 规范 指 所 全省 全市 无人机 部门
         """.split()
     ),
     titles=(

@@ -10,7 +10,7 @@ An AMOUNT is digits ("175,000", "1.5"), number words (十二, "twenty-five"), a 
 magnitude (数百, "tens of billions") or a bare magnitude (万亿, "trillion"). The stated
 number becomes an interval so that two reports of one fact overlap and two different
 facts do not: a hedge widens it as its `Approximator.bound` says, a decimal is known only
-to its last digit ("1.5亿" is [1.45e8, 1.55e8] and so agrees with "150 million"), a vague
+to its last digit ("1.5亿" is [1.45e8, 1.55e8) and so agrees with "150 million"), a vague
 or bare magnitude is an order of magnitude. `value` is the number as stated (the midpoint
 for a range, the floor for an order of magnitude). Spans that only look like amounts (dates,
 clock times, house numbers, identifiers such as GPT-3 or 5G, calendar years) yield nothing.
@@ -121,6 +121,7 @@ class _Gate:
             *numbers.ordinal_prefixes,
             *numbers.percent_prefixes,
             *numbers.currency_prefixes,
+            *numbers.unit_prefixes,
         ]
         needed = {max(_key(phrase).split(), key=len) for phrase in phrases} | set("0123456789")
         kept = sorted(string for string in needed if not any(other != string and other in string for other in needed))
@@ -172,6 +173,7 @@ class _Grammar:
     units: Mapping[str, str]
     classifiers: Mapping[str, str]
     currencies: Mapping[str, str]
+    unit_prefixes: Mapping[str, str]
     multipliers: frozenset[str]
     context_words: frozenset[str]
     article_words: frozenset[str]
@@ -193,7 +195,8 @@ def _compile(numbers: NumberRules) -> _Grammar:
     prefixes = (
         rf"(?:(?P<ordinal>{_phrases(numbers.ordinal_prefixes)})"
         rf"|(?P<percent>{_phrases(numbers.percent_prefixes)})"
-        rf"|(?P<currency>{_phrases(numbers.currency_prefixes)}))\s*"
+        rf"|(?P<currency>{_phrases(numbers.currency_prefixes)})"
+        rf"|(?P<unit>{_phrases(numbers.unit_prefixes)}))\s*"
     )
     articles = frozenset(map(_key, numbers.article_words))
     # Articles come last, so that a text with nothing to make them numbers can leave them out.
@@ -207,6 +210,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
                 numbers.ordinal_prefixes,
                 numbers.percent_prefixes,
                 numbers.currency_prefixes,
+                numbers.unit_prefixes,
                 numbers.vague_magnitudes,
             )
             for phrase in phrases
@@ -267,6 +271,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         units={_key(phrase): unit for phrase, unit in numbers.units.items()},
         classifiers={_key(phrase): unit for phrase, unit in numbers.classifiers.items()},
         currencies={_key(phrase): unit for phrase, unit in numbers.currency_prefixes.items()},
+        unit_prefixes={_key(phrase): unit for phrase, unit in numbers.unit_prefixes.items()},
         multipliers=frozenset(map(_key, numbers.multipliers)),
         context_words=frozenset(map(_key, numbers.context_words)),
         article_words=articles,
@@ -411,8 +416,8 @@ def _bounds(
     value: Decimal, half: Decimal, hedge: Approximator | None, stepped: bool
 ) -> tuple[float, float, bool, bool]:
     """(low, high, low_open, high_open) for one stated number under its hedge."""
-    if hedge is None:
-        return float(value - half), float(value + half), False, False
+    if hedge is None:  # the reach of the last digit, open above: 7.3 and 7.4 do not meet at 7.35
+        return float(value - half), float(value + half), False, half > 0
     if hedge.bound == "below":
         return float(value * _NEAR), float(value), False, True
     if hedge.bound == "above":
@@ -447,12 +452,15 @@ class _Reading:
             self.hedge, self.pos = g.approximators[_key(match.group("phrase"))], match.end()
 
     def take_prefix(self, text: str, g: _Grammar) -> None:
-        """第 (ordinal), 百分之 (percent) or a currency sign: each fixes the unit."""
+        """第 (ordinal), 百分之 (percent), a currency sign or a unit word ("magnitude"): each
+        fixes the unit."""
         if match := g.prefix.match(text, self.pos):
             if match.group("ordinal"):
                 self.unit = "ordinal"
             elif match.group("percent"):
                 self.unit = "percent"
+            elif match.group("unit"):
+                self.unit = g.unit_prefixes[_key(match.group("unit"))]
             else:
                 self.unit, self.currency = g.currencies[_key(match.group("currency"))], True
             self.fixed_unit = self.context = True

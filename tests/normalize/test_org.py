@@ -108,6 +108,8 @@ ZH_NO_ORG = [
     "他坐上汽车离开",  # 上汽 inside 坐上汽车 (gets into a car)
     "城北汽车站",  # the north bus station, not 北汽
     "推广汽车金融",
+    "台湾消防部门表示",  # 部门 is "department", no 消防部
+    "公安部门介入调查",  # public security departments, not the Ministry
 ]
 
 EN_ORGS = [

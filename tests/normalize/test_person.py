@@ -124,6 +124,7 @@ ZH_NO_PERSON = [
     "法国武装部队周六表示",  # wmt
     "青海三江源地区是我国乃至亚洲的重要水源地",  # wmt
     "将卸任公司CEO一职",  # 卸任 ends a word: no 任公司
+    "截至4日，地震后共发生余震300余次",  # 余震 is an aftershock
 ]
 
 EN_PERSONS = [

@@ -63,8 +63,8 @@ def scale(low: float, unit: str = "", high: float | None = None) -> Quantity:
 
 
 def last_digit(value: float, half: float, unit: str = "") -> Quantity:
-    """A number written with a decimal point is known to its last digit: 1.5 = [1.45, 1.55]."""
-    return Quantity(value, value - half, value + half, unit, rounded=True)
+    """A number written with a decimal point is known to its last digit: 1.5 = [1.45, 1.55)."""
+    return Quantity(value, value - half, value + half, unit, high_open=True, rounded=True)
 
 
 EN_QUANTITIES: list[tuple[str, Quantity]] = [
@@ -150,6 +150,8 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("Founder and chief executive Lei Jun, 54, said", exact(54, "age")),  # an age set off after a name
     ("Mary Smith, 34, a teacher from Leeds", exact(34, "age")),
     ("On May 5, 12 people were hurt", exact(12, "people")),
+    ("A magnitude 7.4 earthquake struck off Hualien", last_digit(7.4, 0.05, "magnitude")),
+    ("a 7.4-magnitude quake", last_digit(7.4, 0.05, "magnitude")),
     ("a 10 car pileup on the motorway", exact(10, "vehicles")),  # "car" modifies "pileup"
     ("will bring the UK's commitment to Afghanistan to £286 million", exact(2.86e8, "gbp")),
     ("pledged £75m in aid", exact(7.5e7, "gbp")),
@@ -361,6 +363,9 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("年产能为20万", exact(200_000)),  # 年 is "annual" here: a one-character unit before is no unit
     ("参会人数达到300", exact(300, "people")),
     ("共有3辆车", exact(3, "vehicles")),
+    ("台湾花莲县海域发生7.3级地震", last_digit(7.3, 0.05, "magnitude")),
+    ("里氏7.3级", last_digit(7.3, 0.05, "magnitude")),
+    ("工人被困在两处采石场", exact(2)),  # 处 counts places
     ("参数量超过10万亿", above(1e13, "parameters")),  # 超过 both hedges and links
     ("成本最多不会超过3元钱", at_most(3, "cny")),  # wmt: "no more than 3 yuan", not "more than 3"
     ("占地近12000平方米", below(12000, "m2")),  # wmt: 二次 inside 十二次 is not "secondary"
