@@ -94,10 +94,8 @@ def _same(a: float, b: float) -> bool:
 
 
 def _states_one_number(expected: Quantity) -> bool:
-    """An exact number, or one known to its last decimal digit (half-width within 5%)."""
-    if expected.low_open or expected.high_open or not math.isfinite(expected.width):
-        return False
-    return (expected.high - expected.low) / 2 <= 0.05 * abs(expected.value)
+    """An exact number, or one known to its last decimal digit (`Quantity.rounded`)."""
+    return expected.is_exact or expected.rounded
 
 
 def value_passes(expected: Quantity, answer: Answer) -> bool:
