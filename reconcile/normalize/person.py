@@ -329,14 +329,15 @@ def _mentioned_han(text: str, mentioned: Mapping[str, str], cues: _Cues, taken: 
     return slots
 
 
-def _pinyin_surnames(mentioned: Mapping[str, str]) -> dict[str, str]:
+@lru_cache(maxsize=1024)
+def _pinyin_surnames(names: frozenset[str]) -> Mapping[str, str]:
     """Surname -> the one Chinese name in pinyin of that surname the document has given
     ("Zhang" -> "Zhang Yiming"; "Hongxia Yang" gives "Yang"). A surname two of them share
     names neither. Other names are left out: a Chinese article writes 约翰逊 for Johnson,
     which is not read as a name, so "Johnson" alone would only ever be "named by EN only"."""
     latin_surnames = _latin_data().surnames
     people: dict[str, set[str]] = {}
-    for name in set(mentioned.values()):
+    for name in names:
         if is_chinese_name(name):
             surname = next((word for word in name.split() if _plain(word) in latin_surnames), None)
             if surname is not None:
@@ -347,7 +348,7 @@ def _pinyin_surnames(mentioned: Mapping[str, str]) -> dict[str, str]:
 def _surnames_alone(text: str, latin: list[Slot], mentioned: Mapping[str, str], taken: list[bool]) -> list[Slot]:
     """`latin` with a titled surname ("Prof. Yang") read as the person named before, plus each
     capitalised surname standing alone ("Zhang, 38, said", "Liang's role")."""
-    surnames = _pinyin_surnames(mentioned)
+    surnames = _pinyin_surnames(frozenset(mentioned.values()))
     if not surnames:
         return latin
     slots = [replace(slot, value=Entity(surnames[slot.text])) if slot.text in surnames else slot for slot in latin]
@@ -744,6 +745,7 @@ def clearly_different(a: str, b: str) -> bool:
     return fuzz.token_sort_ratio(" ".join(_name_tokens(a)), " ".join(_name_tokens(b))) < DIFFERENT_PERSON_BELOW
 
 
+@lru_cache(maxsize=4096)
 def is_chinese_name(name: str) -> bool:
     """Whether a canonical name is a pinyin Chinese name ("Yang Hongxia", "Ouyang Nana").
 
