@@ -109,7 +109,10 @@ def _compare_dates(
 
 def _hedge_dropped(x: Quantity, y: Quantity) -> bool:
     """One side states N exactly, the other "over N" or "nearly N": they meet only at N."""
-    return (x.is_exact or y.is_exact) and x.low <= y.high and y.low <= x.high
+    if x.stated_exactly == y.stated_exactly:
+        return False
+    stated, hedged = (x, y) if x.stated_exactly else (y, x)
+    return hedged.low <= stated.value <= hedged.high
 
 
 # Two amounts this close (relative to the larger) are one figure told twice, whatever units.
@@ -126,7 +129,7 @@ def _same_figure(x: Quantity, y: Quantity) -> bool:
     1.5亿 and "150 million"). "trillions" and 万亿 share a floor, but 万亿 is the more precise."""
     if (x.value, x.low, x.high, x.low_open, x.high_open) == (y.value, y.low, y.high, y.low_open, y.high_open):
         return True
-    return x.value == y.value and all(q.is_exact or q.rounded for q in (x, y))
+    return x.value == y.value and x.stated_exactly and y.stated_exactly
 
 
 def _compare_quantities(
@@ -184,12 +187,13 @@ def _compare_quantities(
         if match is not None:
             left.remove(x)
             right.remove(match)
-            hedged, side = (match, side_b) if x.is_exact else (x, side_a)
+            hedged, side = (match, side_b) if x.stated_exactly else (x, side_a)
             outcome.details.append(f"{_topic(x.unit)}: {side} hedges it ({hedged.label})")
     for x, match in pairs:
         topic = _topic(x.unit or match.unit)
         if _same_figure(x, match):
-            outcome.agreements.append(f"{topic}: {min(x, match, key=lambda q: q.high - q.low).label}")
+            stated = min(x, match, key=lambda q: (not q.unit, q.high - q.low))  # its unit, its digits
+            outcome.agreements.append(f"{topic}: {stated.label}")
         elif match.contains(x) or x.contains(match):
             precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
             within = f"{precise.label} within {vague.label}"

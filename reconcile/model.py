@@ -93,18 +93,35 @@ class Quantity:
     rounded: bool = False
 
     def overlaps(self, other: Quantity) -> bool:
-        if self.high < other.low or other.high < self.low:
+        low, high, low_open, high_open = self._against(other)
+        other_low, other_high, other_low_open, other_high_open = other._against(self)
+        if high < other_low or other_high < low:
             return False
-        if self.high == other.low and (self.high_open or other.low_open):
+        if high == other_low and (high_open or other_low_open):
             return False
-        return not (other.high == self.low and (other.high_open or self.low_open))
+        return not (other_high == low and (other_high_open or low_open))
 
     def contains(self, other: Quantity) -> bool:
-        return self.low <= other.low and other.high <= self.high
+        low, high, _, _ = self._against(other)
+        other_low, other_high, _, _ = other._against(self)
+        return low <= other_low and other_high <= high
+
+    def _against(self, other: Quantity) -> tuple[float, float, bool, bool]:
+        """The interval compared with `other`: the reach of the last digit against another
+        stated number (1.5亿 meets "152 million"), the number itself against a hedge or a
+        range ("3 billion" and "more than 3 billion" meet only at 3 billion)."""
+        if self.rounded and not other.stated_exactly:
+            return self.value, self.value, False, False
+        return self.low, self.high, self.low_open, self.high_open
 
     @property
     def is_exact(self) -> bool:
         return self.low == self.high
+
+    @property
+    def stated_exactly(self) -> bool:
+        """A number as written, no hedge, range or order of magnitude: exact, or to its last digit."""
+        return self.is_exact or self.rounded
 
     @property
     def width(self) -> float:
@@ -125,7 +142,7 @@ class Quantity:
             return f"<{number}{unit}"
         if self.low_open and self.low == self.value:
             return f">{number}{unit}"
-        if self.low == self.high:
+        if self.low == self.high or self.rounded:  # "1.5亿" is 150 million as written, not "about"
             return f"{number}{unit}"
         if self.value == self.low and math.isfinite(self.high):
             return f"{_range_label(self.low, self.high)}{unit}"

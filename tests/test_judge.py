@@ -77,7 +77,7 @@ PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
         "The fund raised 152 million dollars.",
         "该基金募集了1.5亿美元。",
         "adds_detail",
-        ["USD: EN is more precise (152 million USD within ~150 million USD)"],
+        ["USD: EN is more precise (152 million USD within 150 million USD)"],
         [],
     ),
     (
@@ -87,12 +87,28 @@ PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
         ["people: ZH is more precise (50 people within ~50 people)"],
         [],
     ),
+    # a whole number of trillions is rounded to them (not a conflict with the exact figure),
+    # within a twentieth: 1 million is not 1.2 million
+    (
+        "China's economy reached 126 trillion yuan in 2023.",
+        "2023年国内生产总值1260582亿元。",
+        "adds_detail",
+        ["CNY: ZH is more precise (126.1 trillion CNY within 126 trillion CNY)"],
+        ["date: 2023"],
+    ),
+    (
+        "The petition has 1 million signatures.",
+        "请愿书已有120万个签名。",
+        "conflict",
+        ["signatures: 1 million signatures (EN) vs 1.2 million signatures (ZH)"],
+        [],
+    ),
     # decimals are known to their last digit, open above: 7.4 and 7.3 do not meet at 7.35
     (
         "A magnitude 7.4 earthquake struck Hualien.",
         "花莲发生7.3级地震。",
         "conflict",
-        ["magnitude: ~7.4 magnitude (EN) vs ~7.3 magnitude (ZH)"],
+        ["magnitude: 7.4 magnitude (EN) vs 7.3 magnitude (ZH)"],
         [],
     ),
     # the closest amounts pair first, a unit left unsaid on one side no obstacle

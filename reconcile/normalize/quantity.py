@@ -638,6 +638,22 @@ def _describes_its_noun(
     return read.noun in g.singular_nouns and not one and bool(g.noun_phrase_end.match(text, read.pos))
 
 
+# The reach of a whole number written with a magnitude word: half a unit of it, but at most a
+# twentieth of the number, so that "1 million" does not stretch to 1.4 million.
+_MAGNITUDE_REACH = Decimal("0.5")
+_MAGNITUDE_SHARE = Decimal("0.05")
+
+
+def _whole_reach(amount: _Amount, scale: Decimal | None) -> Decimal:
+    """How far a number written as digits times a magnitude word ("126 trillion", 1000亿) may
+    lie from what it says, in units of that magnitude; a decimal keeps the reach of its last
+    digit, and 2万4801 (written to the unit) has none."""
+    whole = amount.form == "digits" and scale is not None and not amount.half
+    if not whole or amount.low != amount.low.to_integral_value():
+        return amount.half
+    return min(_MAGNITUDE_REACH, _MAGNITUDE_SHARE * amount.low)
+
+
 def _quantity(
     first: tuple[_Amount, Decimal | None], last: tuple[_Amount, Decimal | None], read: _Reading, g: _Grammar
 ) -> Quantity:
@@ -651,10 +667,14 @@ def _quantity(
         floor = start.low * low_scale  # 万亿规模, "trillion parameters": an order of magnitude
         return Quantity(float(floor), float(floor), float(floor * 10), read.unit, high_open=True)
     stepped = read.hedge is not None and _key(read.hedge.phrase) in g.stepped
-    low, _, low_open, _ = _bounds(start.low * low_scale, start.half * low_scale, read.hedge, stepped)
-    _, high, _, high_open = _bounds(end.high * high_scale, end.half * high_scale, read.hedge, stepped)
     first_number, last_number = start.low * low_scale, end.high * high_scale
     stated = (float(first_number), float(last_number)) if first_number != last_number else None  # 3000-4000万, 两三
+    # A whole number of millions, billions or 万 is known to its last digit too: "126 trillion"
+    # is 125.5-126.5 trillion, so it meets 1260582亿 (the ends of a range stay as stated).
+    start_half = _whole_reach(start, start_scale) if stated is None else start.half
+    end_half = _whole_reach(end, end_scale) if stated is None else end.half
+    low, _, low_open, _ = _bounds(start.low * low_scale, start_half * low_scale, read.hedge, stepped)
+    _, high, _, high_open = _bounds(end.high * high_scale, end_half * high_scale, read.hedge, stepped)
     rounded = read.hedge is None and stated is None and low < high
     value = float((first_number + last_number) / 2)
     return Quantity(value, low, high, read.unit, low_open, high_open, stated, rounded)

@@ -62,6 +62,16 @@ def scale(low: float, unit: str = "", high: float | None = None) -> Quantity:
     return Quantity(low, low, 10 * low if high is None else high, unit, high_open=True)
 
 
+WAN, MILLION, YI, BILLION, TRILLION = 1e4, 1e6, 1e8, 1e9, 1e12
+
+
+def whole(value: float, unit: str = "", *, of: float) -> Quantity:
+    """A whole number written with a magnitude word ("126 trillion", 15亿) is known to its last
+    digit too: half a unit of the magnitude, at most a twentieth of the number."""
+    half = min(0.5 * of, 0.05 * value)
+    return Quantity(value, value - half, value + half, unit, high_open=True, rounded=True)
+
+
 def last_digit(value: float, half: float, unit: str = "") -> Quantity:
     """A number written with a decimal point is known to its last digit: 1.5 = [1.45, 1.55)."""
     return Quantity(value, value - half, value + half, unit, high_open=True, rounded=True)
@@ -70,11 +80,11 @@ def last_digit(value: float, half: float, unit: str = "") -> Quantity:
 EN_QUANTITIES: list[tuple[str, Quantity]] = [
     # seed article (Pandaily)
     ("She has nearly 100 top papers in international conferences", below(100, "papers")),
-    ("the first multi-modal large model with 100 billion parameters in China", exact(1e11, "parameters")),
+    ("the first multi-modal large model with 100 billion parameters in China", whole(1e11, "parameters", of=BILLION)),
     ("Subsequently, it was changed to trillion parameters", scale(1e12, "parameters")),
     ("with 480 GPUs", exact(480, "gpus")),
     # "model" in the singular ends its phrase: the number describes the model, it counts no models
-    ("then successfully trained a 10 trillion model within", exact(1e13)),
+    ("then successfully trained a 10 trillion model within", whole(1e13, of=TRILLION)),
     ("within 10 days on the basis of", exact(10, "days")),
     ("on the basis of 512 GPUs", exact(512, "gpus")),
     ("but its energy consumption is only 1%.", exact(1, "percent")),
@@ -111,11 +121,11 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("making up some 80% of all Arab investments", around(80, "percent")),
     ("it has reached almost 4,000", below(4000)),
     ("the trade turnover reached $3.3 billion", last_digit(3.3e9, 0.05e9, "usd")),
-    ("its volume exceeded $4 billion", exact(4e9, "usd")),
+    ("its volume exceeded $4 billion", whole(4e9, "usd", of=BILLION)),
     ("it had approved the sale for $6.9 billion", last_digit(6.9e9, 0.05e9, "usd")),
     ("a separate $2.5 billion program", last_digit(2.5e9, 0.05e9, "usd")),
     ("the sale of warships to Athens for around $3.5 billion", around(3.5e9, "usd")),
-    ("to increase its trade turnover with Russia to $20 billion", exact(2e10, "usd")),
+    ("to increase its trade turnover with Russia to $20 billion", whole(2e10, "usd", of=BILLION)),
     ("were stuck in snow for seven hours", exact(7, "hours")),
     ("following three days of continuous rainfall", exact(3, "days")),
     ("Sold for £25 plus VAT", exact(25, "gbp")),
@@ -123,7 +133,7 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("At least 30 tornadoes were reported", at_least(30)),
     ("and over 100 people are expected killed", above(100, "people")),
     ("a petition that she claimed gained 663,000 signatures", exact(663_000, "signatures")),
-    ("Let's get to 1 million ASAP.", exact(1e6)),
+    ("Let's get to 1 million ASAP.", whole(1e6, of=MILLION)),
     ("the central character in the 13-book Chronicles series", exact(13)),
     ("Five agitators were killed", exact(5)),
     ("sales of smaller trees are up 50 per cent this year", exact(50, "percent")),
@@ -142,7 +152,7 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("three more people were infected", at_least(3, "people")),
     ("an area of nearly twelve thousand square meters", below(12000, "m2")),
     # seed: the unit stands before the number, linked by a verb
-    ("By the end of 2021, its parameters had reached 10 trillion", exact(1e13, "parameters")),
+    ("By the end of 2021, its parameters had reached 10 trillion", whole(1e13, "parameters", of=TRILLION)),
     ("at the 2nd Global Grand Challenge Summit", exact(2, "ordinal")),
     ("Omicron cases are emerging in dozens of countries", scale(24, high=100)),
     ("in the first 10 months of 2021", exact(10, "months")),
@@ -153,7 +163,7 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("A magnitude 7.4 earthquake struck off Hualien", last_digit(7.4, 0.05, "magnitude")),
     ("a 7.4-magnitude quake", last_digit(7.4, 0.05, "magnitude")),
     ("a 10 car pileup on the motorway", exact(10, "vehicles")),  # "car" modifies "pileup"
-    ("will bring the UK's commitment to Afghanistan to £286 million", exact(2.86e8, "gbp")),
+    ("will bring the UK's commitment to Afghanistan to £286 million", whole(2.86e8, "gbp", of=MILLION)),
     ("pledged £75m in aid", exact(7.5e7, "gbp")),
     ("the registration of nearly 3 million voters", below(3e6, "people")),
     ("a 424.4 million USD initiative", last_digit(424.4e6, 0.05e6, "usd")),
@@ -167,12 +177,12 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     # the issue's shapes
     ("raised $2.4bn in funding", last_digit(2.4e9, 0.05e9, "usd")),
     ("2.4k stars on GitHub", last_digit(2400, 50, "stars")),
-    ("US$ 5 million", exact(5e6, "usd")),
-    ("€20 million", exact(2e7, "eur")),
+    ("US$ 5 million", whole(5e6, "usd", of=MILLION)),
+    ("€20 million", whole(2e7, "eur", of=MILLION)),
     ("£1.2bn", last_digit(1.2e9, 0.05e9, "gbp")),
     ("1.5 million euros", last_digit(1.5e6, 0.05e6, "eur")),
     ("$1.5 billion", last_digit(1.5e9, 0.05e9, "usd")),
-    ("$5 million dollars", exact(5e6, "usd")),
+    ("$5 million dollars", whole(5e6, "usd", of=MILLION)),
     ("between 30 and 40 million", span(3e7, 4e7)),
     ("30 to 40 million yuan", span(3e7, 4e7, "cny")),
     ("3.5 per cent", last_digit(3.5, 0.05, "percent")),
@@ -213,9 +223,9 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("We offer a 30 day refund policy", exact(30, "days")),  # wmt
     ("put a large 500 dollar socket set in it", exact(500, "usd")),  # wmt
     ("This has a 1-3 day delivery estimate.", span(1, 3, "days")),  # wmt
-    ("a 10 trillion parameter model", exact(1e13, "parameters")),
+    ("a 10 trillion parameter model", whole(1e13, "parameters", of=TRILLION)),
     ("a 512-GPU cluster", exact(512, "gpus")),
-    ("a 10 trillion AI model.", exact(1e13)),
+    ("a 10 trillion AI model.", whole(1e13, of=TRILLION)),
     ("one model was trained", exact(1, "models")),
     ("Only 200 were saved", exact(200)),  # a capitalised word that opens the text names nothing
     ("Ningcheng Balihan Aged Cellar 42 Degrees 500 ML", exact(42)),  # wmt: a plural after it is counted
@@ -231,7 +241,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("快速完成从亿级到", scale(1e8)),
     ("到十万亿级规模扩展", scale(1e13)),
     ("2021年5月发布万亿参数规模M6并投入使用", scale(1e12, "parameters")),
-    ("M6正式成为全球首个10万亿参数多模态大模型", exact(1e13, "parameters")),
+    ("M6正式成为全球首个10万亿参数多模态大模型", whole(1e13, "parameters", of=TRILLION)),
     ("M6实现了同等参数规模下所需能耗仅为1%", exact(1, "percent")),
     ("单一模型就可以同时处理超过10项跨模态任务", above(10, "tasks")),
     ("升级后可以处理超过30种", above(30, "kinds")),
@@ -266,7 +276,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("10个实体依法实施制裁", exact(10)),
     ("江西３年内将培训乡村小学音体美教师", exact(3, "years")),
     ("将培训万名乡村小学音体美教师", scale(1e4, "people")),
-    ("共计１万名", exact(1e4, "people")),
+    ("共计１万名", whole(1e4, "people", of=WAN)),
     ("为全省１００个县", exact(100)),
     ("共计３００名培训者", exact(300, "people")),
     ("共吸引全市256支代表队", exact(256)),
@@ -295,24 +305,24 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("小树销量增长了 50%", exact(50, "percent")),
     ("黄蜂队 17 名队员因伤缺阵", exact(17, "people")),
     ("第 43 分钟结束比赛", exact(43, "ordinal")),
-    ("已经批准以 69 亿美元的价格出售", exact(6.9e9, "usd")),
-    ("另一项价值 25 亿美元的计划", exact(2.5e9, "usd")),
+    ("已经批准以 69 亿美元的价格出售", whole(6.9e9, "usd", of=YI)),
+    ("另一项价值 25 亿美元的计划", whole(2.5e9, "usd", of=YI)),
     ("价格约为 35 亿美元", around(3.5e9, "usd")),
-    ("计划在未来将与俄罗斯的贸易额提高到 200 亿美元", exact(2e10, "usd")),
+    ("计划在未来将与俄罗斯的贸易额提高到 200 亿美元", whole(2e10, "usd", of=YI)),
     ("前往贝尔格莱德的当地火车上的乘客被困在雪中 7 个小时", exact(7, "hours")),
     ("应对连续三天的雨雪造成的洪水", exact(3, "days")),
     ("占阿拉伯对俄罗斯经济投资的 80% 左右", around(80, "percent")),
     ("阿联酋的俄罗斯公司有将近 4000 家", below(4000, "companies")),
-    ("两国之间的贸易额达到 33 亿美元", exact(3.3e9, "usd")),
+    ("两国之间的贸易额达到 33 亿美元", whole(3.3e9, "usd", of=YI)),
     ("贸易额超过 40 亿美元，创下了新的纪录", above(4e9, "usd")),
     ("已经过去 30 多年前了", above(30, "years", high=40)),
     ("将遭遇时速 85 英里的大风", exact(85, "miles")),
     ("风速可能达到每小时 80-85 英里", span(80, 85, "miles")),
     ("导致超过 10 万户家庭断电", above(1e5, "households")),
     ("中断了约 1 万人的物资供应", around(1e4, "people")),
-    ("提供 7500 万英镑的援助", exact(7.5e7, "gbp")),
+    ("提供 7500 万英镑的援助", whole(7.5e7, "gbp", of=WAN)),
     ("承诺达到 2.86 亿英镑", last_digit(2.86e8, 0.005e8, "gbp")),
-    ("2300 万人面临严重饥饿", exact(2.3e7, "people")),
+    ("2300 万人面临严重饥饿", whole(2.3e7, "people", of=WAN)),
     ("长达 20 年的占领宣告结束", exact(20, "years")),
     ("俄罗斯可能部署多达 17.5 万", at_most(175_000)),
     ("累计实施人工增殖放流近1.8亿尾", below(1.8e8)),
@@ -348,19 +358,19 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("百分之3.5", last_digit(3.5, 0.05, "percent")),
     ("512张GPU", exact(512, "gpus")),
     ("512块卡", exact(512, "gpus")),
-    ("15亿美元", exact(1.5e9, "usd")),
+    ("15亿美元", whole(1.5e9, "usd", of=YI)),
     ("人民币1.5亿元", last_digit(1.5e8, 0.05e8, "cny")),
-    ("US$500万", exact(5e6, "usd")),
+    ("US$500万", whole(5e6, "usd", of=WAN)),
     ("￥100", exact(100, "cny")),
     ("第44届", exact(44, "ordinal")),
     ("省第十二次党代会精神", exact(12, "ordinal")),
     ("沙巴今年至今共发出2万4801张报生纸", exact(24801)),  # wmt: one number, not 2万 and 4801
     ("1亿2000万元", exact(120_000_000, "cny")),
-    ("模型的参数量达到10万亿", exact(1e13, "parameters")),
+    ("模型的参数量达到10万亿", whole(1e13, "parameters", of=TRILLION)),
     ("论文引用次数达到1200", exact(1200, "citations")),
     ("模型参数达到千亿", exact(1e11, "parameters")),  # the nearer unit, not 模型
-    ("工厂位于北京亦庄，年产能为20万辆", exact(200_000, "vehicles")),
-    ("年产能为20万", exact(200_000)),  # 年 is "annual" here: a one-character unit before is no unit
+    ("工厂位于北京亦庄，年产能为20万辆", whole(200_000, "vehicles", of=WAN)),
+    ("年产能为20万", whole(200_000, of=WAN)),  # 年 is "annual" here: a one-character unit before is no unit
     ("参会人数达到300", exact(300, "people")),
     ("共有3辆车", exact(3, "vehicles")),
     ("台湾花莲县海域发生7.3级地震", last_digit(7.3, 0.05, "magnitude")),
@@ -520,14 +530,17 @@ LABELS = [
     ("现年55岁的雷军", "55 years old"),
     ("Lei Jun, 54, said", "54 years old"),
     ("about 20 engineers", "~20"),
-    # A range is shown as stated, not by its midpoint; "~" when a hedge or a decimal widens it.
+    # A range is shown as stated, not by its midpoint; "~" when a hedge (or in a range, a decimal)
+    # widens it.
     ("已获得3000-4000万美元投资", "30–40 million USD"),
     ("between 30 and 40 million", "30–40 million"),
     ("about 30 to 40 million yuan", "~30–40 million CNY"),
     ("children aged 5 to 11 years", "5–11 years"),
     ("两三个人", "2–3 people"),
     ("七八十人", "70–80 people"),
-    ("投后估值1.5亿美元", "~150 million USD"),
+    # One number is shown as written: 1.5亿 is known to its last digit, not hedged.
+    ("投后估值1.5亿美元", "150 million USD"),
+    ("2023年国内生产总值1260582亿元", "126.1 trillion CNY"),
     # One of a counted unit is singular.
     ("M6项目在启动研发1年时间左右", "~1 year"),
     ("只有1名员工", "1 person"),
