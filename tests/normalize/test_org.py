@@ -88,6 +88,7 @@ ZH_ORGS = [
     ("字節跳動旗下的抖音", ["ByteDance", "Douyin"]),
     ("小米SU7由北汽集团代工", ["Xiaomi", "BAIC Group"]),
     ("上汽和广汽都表示", ["SAIC Motor", "GAC Group"]),
+    ("他曾拜访华为总部", ["Huawei"]),
 ]
 
 ZH_NO_ORG = [
@@ -110,6 +111,7 @@ ZH_NO_ORG = [
     "推广汽车金融",
     "台湾消防部门表示",  # 部门 is "department", no 消防部
     "公安部门介入调查",  # public security departments, not the Ministry
+    "布林肯此次访华为期两天",  # 访华|为期: a visit to China lasting two days, no 华为
 ]
 
 EN_ORGS = [
