@@ -128,7 +128,9 @@ def _main_event(events: Sequence[tuple[int, str]]) -> str | None:
 
 
 def _framed(clauses: list[_Clause], text: str, patterns: _Patterns) -> list[_Clause]:
-    """`clauses` with each framing clause joined to the clause after it (与2002年相比，增长40倍)."""
+    """`clauses` with each framing clause joined to the clause after it: one that ends so
+    (与2002年相比，增长40倍) or one that is only a date (2月7日，阿里巴巴公布…), which states no fact
+    of its own."""
     joined: list[_Clause] = []
     frame: _Clause | None = None
     for index, clause in enumerate(clauses):
@@ -136,11 +138,23 @@ def _framed(clauses: list[_Clause], text: str, patterns: _Patterns) -> list[_Cla
             clause = _Clause(frame.start, clause.end, frame.slots + clause.slots, frame.events + clause.events)
         frame = None
         original = clauses[index]
-        if index + 1 < len(clauses) and patterns.framing_clause_end.search(text, original.start, original.end):
+        if index + 1 < len(clauses) and (
+            patterns.framing_clause_end.search(text, original.start, original.end) or _only_a_date(text, original)
+        ):
             frame = clause
             continue
         joined.append(clause)
     return joined
+
+
+def _only_a_date(text: str, clause: _Clause) -> bool:
+    """Whether the clause holds nothing but its dates (and spaces or punctuation)."""
+    if not clause.slots or any(slot.kind != "date" for slot in clause.slots):
+        return False
+    rest = list(text[clause.start : clause.end])
+    for slot in clause.slots:
+        rest[slot.start - clause.start : slot.end - clause.start] = [" "] * (slot.end - slot.start)
+    return not any(char.isalnum() for char in rest)
 
 
 def _group(clauses: list[_Clause]) -> list[_Clause]:

@@ -116,6 +116,15 @@ CLAIMS: list[tuple[str, str, list[Expected]]] = [
             ("与2002年保护初期相比，累计增长40余倍", None, "grow", None),
         ],
     ),
+    # a clause that is only a date frames the next: no claim of a bare "2月7日"
+    (
+        "zh",
+        "发布时间：2024-02-07\n\n2月7日，阿里巴巴集团公布截至2023年12月31日的季度业绩，收入为2603.5亿元，同比增长5%。",
+        [
+            ("2月7日，阿里巴巴集团公布", "Alibaba", None, None),
+            ("同比增长5%", None, "grow", None),
+        ],
+    ),
     # no date, number, name or known predicate: nothing to check, no claim
     ("en", "The weather was nice and everyone was happy.", []),
 ]
