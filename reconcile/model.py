@@ -193,7 +193,7 @@ def _magnitude_word(value: float) -> tuple[float, str]:
 def _number_label(value: float) -> str:
     size, word = _magnitude_word(value)
     if word:
-        return f"{value / size:.4g} {word}"
+        return f"{value / size:.6g} {word}"
     return f"{int(value):,}" if value == int(value) else f"{value:,.4g}"
 
 

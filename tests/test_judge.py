@@ -93,7 +93,7 @@ PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
         "China's economy reached 126 trillion yuan in 2023.",
         "2023年国内生产总值1260582亿元。",
         "adds_detail",
-        ["CNY: ZH is more precise (126.1 trillion CNY within 126 trillion CNY)"],
+        ["CNY: ZH is more precise (126.058 trillion CNY within 126 trillion CNY)"],
         ["date: 2023"],
     ),
     (

@@ -695,7 +695,7 @@ NAMES = NameRules(
     possessives=("的",),
     place_suffixes=("省", "市", "县", "区", "镇", "乡", "村", "路", "街", "州", "岛"),
     list_separators=("、", "和", "与", "及", " "),
-    boundary_chars="的了是在和与及或也就而着被把将为于从向对由到给跟其该这那此各每等入任据称说并又还却但再已很最更",
+    boundary_chars="的了是在和与及或也就而着被把将为于从向对由到给跟其该这那此各每等入任据称说并又还却但再已很最更持",
 )
 
 EVENTS = EventRules(

@@ -112,6 +112,7 @@ ZH_NO_ORG = [
     "台湾消防部门表示",  # 部门 is "department", no 消防部
     "公安部门介入调查",  # public security departments, not the Ministry
     "布林肯此次访华为期两天",  # 访华|为期: a visit to China lasting two days, no 华为
+    "主要由于所持上市公司股份的市值下跌",  # 持 (holds) is no part of a name: no 持上市公司
 ]
 
 EN_ORGS = [

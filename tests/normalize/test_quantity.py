@@ -540,7 +540,8 @@ LABELS = [
     ("七八十人", "70–80 people"),
     # One number is shown as written: 1.5亿 is known to its last digit, not hedged.
     ("投后估值1.5亿美元", "150 million USD"),
-    ("2023年国内生产总值1260582亿元", "126.1 trillion CNY"),
+    ("2023年国内生产总值1260582亿元", "126.058 trillion CNY"),
+    ("收入为2603.5亿元", "260.35 billion CNY"),  # as many digits as stated, not 260.4
     # One of a counted unit is singular.
     ("M6项目在启动研发1年时间左右", "~1 year"),
     ("只有1名员工", "1 person"),
