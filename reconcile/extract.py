@@ -83,7 +83,7 @@ def _find_slots(text: str, rules: LangRules, context: DateContext, mentioned: di
     return sorted(kept, key=lambda slot: slot.start)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Clause:
     start: int
     end: int
@@ -97,6 +97,10 @@ class _Clause:
     @property
     def has_quantity(self) -> bool:
         return any(slot.kind == "quantity" for slot in self.slots)
+
+    def joined(self, after: _Clause) -> _Clause:
+        """This clause and the one `after` it as one."""
+        return _Clause(self.start, after.end, self.slots + after.slots, self.events + after.events)
 
 
 def _clauses(text: str, patterns: _Patterns) -> list[tuple[int, int]]:
@@ -134,16 +138,15 @@ def _framed(clauses: list[_Clause], text: str, patterns: _Patterns) -> list[_Cla
     joined: list[_Clause] = []
     frame: _Clause | None = None
     for index, clause in enumerate(clauses):
-        if frame is not None:
-            clause = _Clause(frame.start, clause.end, frame.slots + clause.slots, frame.events + clause.events)
-        frame = None
-        original = clauses[index]
-        if index + 1 < len(clauses) and (
-            patterns.framing_clause_end.search(text, original.start, original.end) or _only_a_date(text, original)
-        ):
+        framing = index + 1 < len(clauses) and (
+            patterns.framing_clause_end.search(text, clause.start, clause.end) or _only_a_date(text, clause)
+        )
+        clause = frame.joined(clause) if frame is not None else clause
+        if framing:
             frame = clause
-            continue
-        joined.append(clause)
+        else:
+            frame = None
+            joined.append(clause)
     return joined
 
 
@@ -172,9 +175,7 @@ def _group(clauses: list[_Clause]) -> list[_Clause]:
         if new_date or new_amount:
             groups.append(clause)
         else:
-            current.end = clause.end
-            current.slots.extend(clause.slots)
-            current.events.extend(clause.events)
+            groups[-1] = current.joined(clause)
     return groups
 
 

@@ -175,12 +175,18 @@ def _compare_quantities(
         (same_unit, overlap),
         (unit_free, overlap),
     ):
-        candidates = [(x, y) for x in left for y in right if units_meet(x, y) and values_meet(x, y)]
-        for x, y in sorted(candidates, key=lambda pair: _distance(*pair)):
-            if any(x is other for other in left) and any(y is other for other in right):
-                left.remove(x)
-                right.remove(y)
-                pairs.append((x, y))
+        candidates = [
+            (i, j) for i, x in enumerate(left) for j, y in enumerate(right) if units_meet(x, y) and values_meet(x, y)
+        ]
+        paired_left: set[int] = set()
+        paired_right: set[int] = set()
+        for i, j in sorted(candidates, key=lambda ij: _distance(left[ij[0]], right[ij[1]])):
+            if i not in paired_left and j not in paired_right:
+                paired_left.add(i)
+                paired_right.add(j)
+                pairs.append((left[i], right[j]))
+        left = [x for i, x in enumerate(left) if i not in paired_left]
+        right = [y for j, y in enumerate(right) if j not in paired_right]
     # "15" against "more than 15": a translation that drops a hedge says less, not otherwise.
     for x in list(left):
         match = next((y for y in right if x.unit == y.unit and _hedge_dropped(x, y)), None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -310,23 +310,31 @@ def _mentioned_han(text: str, mentioned: Mapping[str, str], cues: _Cues, taken: 
         size = next((size for size in (2, 1) if len(written) > size and written[:size] in data.surnames), 0)
         if size:
             surnames.setdefault(written[:size], set()).add(mentioned[written])
-    titled = [(surname, next(iter(names))) for surname, names in surnames.items() if len(names) == 1]
-    slots: list[Slot] = []
-    for written, name, needs_title in [
-        *((written, mentioned[written], False) for written in sorted(written_names, key=len, reverse=True)),
-        *((surname, name, True) for surname, name in titled),
-    ]:
-        start = text.find(written)
-        while start >= 0:
-            end = start + len(written)
-            if not any(taken[start:end]) and (
-                not needs_title
-                or (_cue_after(text, end, cues, cues.after) and not _not_a_name_here(text, start, data, cues))
-            ):
-                slots.append(Slot("person", written, start, end, Entity(name)))
-                taken[start:end] = [True] * (end - start)
-            start = text.find(written, end)
+    slots = [
+        Slot("person", written, start, end, Entity(mentioned[written]))
+        for written in sorted(written_names, key=len, reverse=True)
+        for start, end in _claimed(re.finditer(re.escape(written), text), taken)
+    ]
+    for surname, names in surnames.items():
+        if len(names) == 1:
+            [name] = names
+            titled = (
+                match
+                for match in re.finditer(re.escape(surname), text)
+                if _cue_after(text, match.end(), cues, cues.after)
+                and not _not_a_name_here(text, match.start(), data, cues)
+            )
+            slots += [Slot("person", surname, start, end, Entity(name)) for start, end in _claimed(titled, taken)]
     return slots
+
+
+def _claimed(matches: Iterable[re.Match[str]], taken: list[bool]) -> Iterator[tuple[int, int]]:
+    """The spans of `matches` no other name has taken, each taken as it is given."""
+    for match in matches:
+        start, end = match.span()
+        if not any(taken[start:end]):
+            taken[start:end] = [True] * (end - start)
+            yield start, end
 
 
 @lru_cache(maxsize=1024)
@@ -355,13 +363,9 @@ def _surnames_alone(text: str, latin: list[Slot], mentioned: Mapping[str, str], 
     for slot in slots:
         taken[slot.start : slot.end] = [True] * (slot.end - slot.start)
     for surname, name in surnames.items():
-        if surname not in text:
-            continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            start, end = match.span()
-            if not any(taken[start:end]):
-                slots.append(Slot("person", surname, start, end, Entity(name)))
-                taken[start:end] = [True] * (end - start)
+        if surname in text:
+            alone = re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)
+            slots += [Slot("person", surname, start, end, Entity(name)) for start, end in _claimed(alone, taken)]
     return slots
 
 

@@ -708,7 +708,7 @@ def _age_apposition(text: str, start: int, end: int, g: _Grammar) -> bool:
         number.isascii()
         and number.isdigit()
         and 0 < int(number) <= 120
-        and bool(g.age_before.search(text, max(0, start - _UNIT_BEFORE_REACH), start))
+        and bool(g.age_before.search(text, max(0, start - _NAME_REACH), start))
         and bool(g.age_after.match(text, end))
     )
 
