@@ -152,9 +152,10 @@ class DateRules:
     first and last month of a year part ("early" 1-4) or day of a month part ("上旬" 1-10).
 
     A day of the week ({weekday}, Monday 0) is the nearest such day on or before publication
-    ("said on Tuesday"), or on or after it when the sentence holds one of `future_markers`
-    ("will meet on Monday"); `week_shifts` count whole weeks from the publication's week
-    (上周二 -1, 下周一 +1). {day_part} is a time of day that may follow it ("Thursday evening").
+    ("said on Tuesday"), or on or after it when its clause holds one of `future_markers` before
+    it ("will meet on Monday"; not "Tencent will invest, the company said on Thursday");
+    `week_shifts` count whole weeks from the publication's week (上周二 -1, 下周一 +1).
+    {day_part} is a time of day that may follow it ("Thursday evening").
     A day of the week written beside a calendar date names that date, not another day.
     """
 

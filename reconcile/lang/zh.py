@@ -315,7 +315,8 @@ DATES = DateRules(
         r"{rel_year} {month} 月 {day} [日号]",
         r"{rel_year} {month} 月(?: 份)?(?: {month_part})?",
         r"{rel_year}(?: {part}(?![次步期衷心中]))?",
-        r"{prev_rel}(?: {month} 月(?: {day} [日号])?)?",
+        # 此前一年 is "over the year before this", a span, not the year before the last date
+        r"(?<![此之]){prev_rel}(?: {month} 月(?: {day} [日号])?)?",
         r"{month} 月 {day} [日号]",
         # A month alone only in digits: 十月 and 一月 are too often something else.
         r"(?<![0-9.])(?P<month>1[0-2]|0?[1-9]) 月(?! [活薪供租均])(?: 份)?(?: {month_part})?",
@@ -404,7 +405,13 @@ DATES = DateRules(
         DateBound("截至|截止(?:到)?", "before", "at_most"),
         DateBound("(?<![达来回得收遇想提直])到", "before", "at_most"),
         DateBound("为止|止", "after", "at_most"),
-        DateBound("之前|以前", "after", "below"),
+        # 前 alone too (2025年底前完成), not where it starts a word (3月前往, 年前后, 前夕, 前景)
+        # or counts the first of something (2021年前10个月)
+        DateBound(
+            r"之前|以前|前(?![往进来去夕景途提后线者任身列沿所面方期台排锋妻夫科嫌辈])(?!\s*[0-9一二两三四五六七八九十几数])",
+            "after",
+            "below",
+        ),
         DateBound("自从|自", "before", "at_least"),  # not 从 alone: 从近日…会议上获悉 is "from"
         DateBound("以来|起(?![草诉飞步])|开始", "after", "at_least"),
         DateBound("之后|以后", "after", "above"),

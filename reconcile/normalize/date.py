@@ -645,15 +645,17 @@ def _resolve(
     return _calendar(phrase, fields, context, previous)
 
 
-def _bounded(value: DateValue, bound: DateBound) -> DateValue | None:
-    """`value` opened on one side by a phrase such as "by", "since" or 以来."""
+def _bounded(value: DateValue, bound: DateBound, vague: bool) -> DateValue | None:
+    """`value` opened on one side by a phrase such as "by", "since" or 以来. A `vague` value
+    (the end of 2025, 年底) is some point inside its interval, not the whole of it: before it
+    is up to its last day, after it from its first."""
     low: date | None = OPEN_PAST
     high: date | None = OPEN_FUTURE
-    if bound.bound == "at_most":
+    if bound.bound == "at_most" or (vague and bound.bound == "below"):
         high = value.high
     elif bound.bound == "below":
         high = _shift_day(value.low, -1, "day") if value.low != OPEN_PAST else None
-    elif bound.bound == "at_least":
+    elif bound.bound == "at_least" or vague:
         low = value.low
     else:
         low = _shift_day(value.high, 1, "day") if value.high != OPEN_FUTURE else None
@@ -712,6 +714,16 @@ def _beside_a_calendar_date(text: str, atoms: Sequence[_Atom]) -> list[_Atom]:
 _WEEKDAY_GAP = re.compile(r"[\s,()]*")
 
 
+# Where a clause ends in folded text: "will" before it is not the tense of a day named after it
+# ("Tencent will invest …, the company said on Thursday").
+_CLAUSE_END = re.compile(r"[,;]")
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding text[position] starts."""
+    return max((match.end() for match in _CLAUSE_END.finditer(text, 0, position)), default=0)
+
+
 def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
     """Dates in `text` (already folded) as intervals, relative phrases resolved against `context`."""
     grammar = _grammar(rules)
@@ -725,7 +737,9 @@ def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
     slots: list[Slot] = []
     previous = context.previous
     for index, atom in enumerate(atoms):
-        future = atom.fields.weekday is not None and bool(grammar.future.search(text, 0, atom.start))
+        future = atom.fields.weekday is not None and bool(
+            grammar.future.search(text, _clause_start(text, atom.start), atom.start)
+        )
         value = _resolve(text[atom.start : atom.end], atom.fields, context, previous, future)
         if value is None:
             continue
@@ -734,7 +748,8 @@ def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
             limit_before = slots[-1].end if slots else 0
             limit_after = atoms[index + 1].start if index + 1 < len(atoms) else len(text)
             found = _bound_at(text, start, end, limit_before, limit_after, grammar)
-            bounded = found and _bounded(value, found[2])
+            vague = atom.fields.part is not None or atom.fields.month_part is not None
+            bounded = found and _bounded(value, found[2], vague)
             if found and bounded:
                 start, end, value = found[0], found[1], bounded
         slots.append(Slot("date", text[start:end], start, end, value))

@@ -370,7 +370,18 @@ EN_DATES: list[Row] = [
     ("The company will hold a press conference on Monday", "2024-04-05", None, on("2024-04-08")),
     ("Xiaomi said on Tuesday it will start deliveries", "2024-04-05", None, on("2024-04-02")),
     ("Xiaomi launched its first car on Thursday evening, March 28", "2024-04-05", None, on("2024-03-28")),
+    # "will" in another clause is not the tense of the day: the saying was on Thursday.
+    (
+        "Tencent will invest 1.16 billion euros, the video game maker said on Thursday",
+        "2024-04-05",
+        None,
+        on("2024-04-04"),
+    ),
     ("Lei said on Tuesday", "2024-04", None, None),  # no day to count back from
+    # "before" a vague point (the end of 2025) reaches to its last day.
+    ("The deal is expected to close before the end of 2025", None, None, ("≤2025-12", "", "2025-12-31", "month")),
+    ("The deal is expected to close by the end of 2025", None, None, ("≤2025-12", "", "2025-12-31", "month")),
+    ("It will close before March 2025", None, None, ("≤2025-02", "", "2025-02-28", "month")),
     ("The Sunday Times reported the deal", "2024-04-05", None, None),
     ("Super Tuesday primaries", "2024-04-05", None, None),
     ("He visits his mother every Tuesday", "2024-04-05", None, None),
@@ -676,6 +687,13 @@ ZH_DATES: list[Row] = [
     ("须在12 月 10 日之前完成", "2021-12-12", None, ("≤2021-12-09", "", "2021-12-09", "day")),
     ("2016年之后", None, None, ("≥2017", "2017-01-01", "", "year")),
     ("到2022年底", None, None, ("≤2022-12", "", "2022-12-31", "month")),
+    ("该交易预计将于2025年底前完成", None, None, ("≤2025-12", "", "2025-12-31", "month")),
+    ("将于2025年3月前完成", None, None, ("≤2025-02", "", "2025-02-28", "month")),
+    ("2021 年前 10 个月的贸易额", None, None, ("2021", "2021-01-01", "2021-12-31", "year")),  # its first ten months
+    ("他2025年3月前往北京", None, None, ("2025-03", "2025-03-01", "2025-03-31", "month")),
+    ("2025年前后", None, None, ("2025", "2025-01-01", "2025-12-31", "year")),
+    ("此前一年累计下跌逾40%", "2025-03-15", "2025-03-14", None),  # a span, not the year before
+    ("前一年他刚毕业", None, "2019", ("2018", "2018-01-01", "2018-12-31", "year")),
     # Not dates.
     ("10万亿参数", None, None, None),
     ("GPT-3和M6", None, None, None),
@@ -689,6 +707,7 @@ ZH_DATES: list[Row] = [
     ("雷军上周二表示", "2024-04-05", None, on("2024-03-26")),
     ("小米将于下周一发布新车", "2024-04-05", None, on("2024-04-08")),
     ("发布会将于周一举行", "2024-04-05", None, on("2024-04-08")),
+    ("苹果即将推出新品，该公司周二表示", "2024-04-05", None, on("2024-04-02")),
     ("小米周四晚举行发布会", "2024-04-05", None, on("2024-04-04")),
     ("星期天上午，他回到家乡", "2024-04-05", None, on("2024-03-31")),
     ("图书馆每周二闭馆", "2024-04-05", None, None),  # every Tuesday
