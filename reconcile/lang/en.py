@@ -318,6 +318,8 @@ NUMBERS = NumberRules(
     },
     percent_prefixes=(),
     unit_prefixes={"magnitude": "magnitude", "magnitude-": "magnitude"},
+    half_word="half",
+    half_after_number=r"[ -]and[ -]a[ -]half\b",
     ordinal_prefixes=(),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     unit_gap=3,

@@ -110,6 +110,11 @@ class NumberRules:
     # Words naming the unit just before a number, as a currency sign does: "magnitude 7.4",
     # 里氏7.3级.
     unit_prefixes: Mapping[str, str] = field(default_factory=dict)
+    # What adds a half to the number before it (regular expressions): right after the number
+    # ("two and a half hours", 两个半小时), or after its unit (一年半); both hold `half_word`.
+    half_word: str = ""
+    half_after_number: str = "(?!)"
+    half_after_unit: str = "(?!)"
 
 
 DateUnit = Literal["day", "week", "month", "year"]

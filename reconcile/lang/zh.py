@@ -277,6 +277,9 @@ NUMBERS = NumberRules(
     currency_prefixes={"$": "usd", "US$": "usd", "HK$": "hkd", "£": "gbp", "€": "eur", "¥": "cny", "人民币": "cny"},
     percent_prefixes=("百分之",),
     unit_prefixes={"里氏": "magnitude", "震级": "magnitude"},
+    half_word="半",
+    half_after_number="个?半(?=小时|钟头|星期|世纪)",  # 两个半小时, 一个半小时 (一个 is one word)
+    half_after_unit="半(?![导岛径数价场夜途壁决山])",  # 一年半, 三天半; not 两年半导体
     ordinal_prefixes=("第",),
     ordinal_suffixes=(),
     unit_gap=4,

@@ -103,8 +103,8 @@ class _Gate:
     """Strings one of which every text holding a quantity holds, in lower case.
 
     Every quantity holds a digit, a number word other than an article, or a vague or bare
-    magnitude; an article ("a", 一) counts only beside a magnitude or multiplier, or after a
-    prefix. Each phrase needs only one of its words, and a string that holds another is never
+    magnitude; an article ("a", 一) counts only beside a magnitude, a multiplier or a half
+    (一个半小时), or after a prefix. Each phrase needs only one of its words, and a string that holds another is never
     looked for. Blanking look-alikes only replaces characters, so what the masked text holds,
     the text holds too.
     """
@@ -122,6 +122,7 @@ class _Gate:
             *numbers.percent_prefixes,
             *numbers.currency_prefixes,
             *numbers.unit_prefixes,
+            *([numbers.half_word] if numbers.half_word else []),
         ]
         needed = {max(_key(phrase).split(), key=len) for phrase in phrases} | set("0123456789")
         kept = sorted(string for string in needed if not any(other != string and other in string for other in needed))
@@ -143,7 +144,7 @@ class _Grammar:
     excluded: re.Pattern[str]
     trigger: Alternation  # where a quantity may start, one phrase (or the digits) each; only where counts
     articles_from: int  # the triggers from here on are articles ("a", 一)
-    article_partner: re.Pattern[str]  # what makes an article a number: a magnitude or multiplier
+    article_partner: re.Pattern[str]  # what makes an article a number: a magnitude, multiplier or half
     before: re.Pattern[str]
     opener: re.Pattern[str]
     prefix: re.Pattern[str]
@@ -166,6 +167,8 @@ class _Grammar:
     noun_phrase_end: re.Pattern[str]
     age_before: re.Pattern[str]
     age_after: re.Pattern[str]
+    half_after_number: re.Pattern[str]
+    half_after_unit: re.Pattern[str]
     words: Mapping[str, Decimal]
     magnitudes: Mapping[str, Decimal]
     vagues: Mapping[str, tuple[Decimal, Decimal]]
@@ -229,7 +232,9 @@ def _compile(numbers: NumberRules) -> _Grammar:
         excluded=re.compile("|".join((*_ANYWHERE, *numbers.non_quantities)), _FLAGS),
         trigger=Alternation(triggers, _FLAGS),
         articles_from=len(triggers) - len(lone),
-        article_partner=re.compile(_phrases({*numbers.magnitudes, *numbers.multipliers}), _FLAGS),
+        article_partner=re.compile(
+            f"{_phrases({*numbers.magnitudes, *numbers.multipliers})}|{numbers.half_after_number}", _FLAGS
+        ),
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
         prefix=re.compile(prefixes, _FLAGS),
@@ -264,6 +269,8 @@ def _compile(numbers: NumberRules) -> _Grammar:
         noun_phrase_end=re.compile(numbers.noun_phrase_end, _FLAGS),
         age_before=re.compile(rf"(?:{numbers.age_apposition[0]})\Z"),
         age_after=re.compile(numbers.age_apposition[1]),
+        half_after_number=re.compile(numbers.half_after_number, _FLAGS),
+        half_after_unit=re.compile(numbers.half_after_unit, _FLAGS),
         words={_key(word): Decimal(value) for word, value in numbers.number_words.items()},
         magnitudes={_key(word): Decimal(value) for word, value in magnitudes.items()},
         vagues={_key(word): (Decimal(lo), Decimal(hi)) for word, (lo, hi) in numbers.vague_magnitudes.items()},
@@ -571,6 +578,9 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     read.pos = first.end
     if first.ordinal or read.unit == "ordinal":
         return _ordinal(text, first, g)
+    if half := g.half_after_number.match(text, read.pos):
+        first = _plus_a_half(first, half.end())  # before the magnitude: "two and a half billion"
+        read.pos = first.end
     read.take_after(text, g)
     scale, read.pos = _magnitude(text, read.pos, g)
     if scale is not None:
@@ -597,6 +607,9 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
             and _scaled(second, second_scale) > _scaled(first, scale)
         ):
             last, last_scale, read.pos = second, second_scale, unit.end()
+    if last is first and read.unit and scale is None and (half := g.half_after_unit.match(text, read.pos)):
+        first = last = _plus_a_half(first, half.end())  # 一年半
+        read.pos = half.end()
     read.take_after(text, g, stepped=False)
     if _glued(text, first, read.pos) or _glued(text, last, read.pos):
         return None
@@ -619,7 +632,37 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         and not _PLURAL_AFTER.match(text, read.pos)
     ):
         return None  # ERNIE 3.0, Windows 11, Article 5: a name's number, not an amount
+    if (
+        first is last
+        and first.form == "words"
+        and text[start].isupper()
+        and not (read.unit or read.hedge or scale or read.currency)
+        and _follows_a_name(text, start)
+        and not _CAPITALISED_AFTER.match(text, first.end)
+        and not _title_case(text)
+    ):
+        return None  # Rainbow Six, "Colston Four": a name ends in a capitalised number word (not Six Piece Set)
     return read.pos, _quantity((first, scale), (last, last_scale or scale), read, g)
+
+
+_CAPITALISED_AFTER = re.compile(r"[\s-]+[A-Z]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{4,}")
+_TITLE_CASE_SHARE = 0.7
+
+
+def _title_case(text: str) -> bool:
+    """Whether `text` capitalises most of its words, as headlines do ("Blast Kills Six in Kabul"),
+    so that a capital says nothing of a name."""
+    words = _LATIN_WORD.findall(text)
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def _plus_a_half(amount: _Amount, end: int) -> _Amount:
+    """`amount` and a half more, read up to `end`."""
+    return replace(amount, low=amount.low + _HALF, high=amount.high + _HALF, end=end, article=False)
+
+
+_HALF = Decimal("0.5")
 
 
 def _follows_a_name(text: str, start: int) -> bool:

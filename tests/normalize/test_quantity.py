@@ -229,6 +229,12 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("one model was trained", exact(1, "models")),
     ("Only 200 were saved", exact(200)),  # a capitalised word that opens the text names nothing
     ("Ningcheng Balihan Aged Cellar 42 Degrees 500 ML", exact(42)),  # wmt: a plural after it is counted
+    # "and a half" adds to the number, before its magnitude
+    ("a signing ceremony that lasted two and a half hours", exact(2.5, "hours")),
+    ("I've waited one and a half hours for one meal.", exact(1.5, "hours")),  # wmt
+    ("He served 3-and-a-half years", exact(3.5, "years")),
+    ("Blast Kills Six in Kabul Market", exact(6)),  # a headline capitalises its number words too
+    ("Nourishing and Rejuvenating Six Piece Set (skincare, cosmetics set, for student girls)", exact(6)),  # wmt
 ]
 
 ZH_QUANTITIES: list[tuple[str, Quantity]] = [
@@ -394,6 +400,12 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("接近100篇论文", below(100, "papers")),
     ("不到10天", below(10, "days")),
     ("４５岁以下", at_most(45, "age")),
+    # 个半 and a half after the unit add a half
+    ("仪式持续了两个半小时", exact(2.5, "hours")),
+    ("飞行5个半小时", exact(5.5, "hours")),
+    ("一个餐等了一个半小时", exact(1.5, "hours")),  # wmt
+    ("持续三天半", exact(3.5, "days")),
+    ("两年半导体", exact(2, "years")),  # 半导体 is a word of its own
 ]
 
 EN_NOT_QUANTITIES = [
@@ -435,6 +447,10 @@ EN_NOT_QUANTITIES = [
     "working on the ERNIE 3.0 Titan model",
     "users who upgrade to Windows 11 now",
     "under Article 5 of the treaty",
+    # a capitalised number word after a capitalised word names something
+    "The new unit will hold the Assassin's Creed, Far Cry and Rainbow Six franchises and employ staff",
+    'known as the "Colston Four," are facing a trial',  # wmt
+    "the “Double Eleven” festival this year",  # wmt
 ]
 
 ZH_NOT_QUANTITIES = [
