@@ -113,6 +113,8 @@ ZH_NO_ORG = [
     "公安部门介入调查",  # public security departments, not the Ministry
     "布林肯此次访华为期两天",  # 访华|为期: a visit to China lasting two days, no 华为
     "主要由于所持上市公司股份的市值下跌",  # 持 (holds) is no part of a name: no 持上市公司
+    "斥资11.6亿欧元入股育碧子公司",  # a subsidiary is a kind: no 股育碧子公司
+    "该交易对这家子公司的估值约为40亿欧元",  # no 家子公司
 ]
 
 EN_ORGS = [

@@ -125,6 +125,7 @@ ZH_NO_PERSON = [
     "青海三江源地区是我国乃至亚洲的重要水源地",  # wmt
     "将卸任公司CEO一职",  # 卸任 ends a word: no 任公司
     "截至4日，地震后共发生余震300余次",  # 余震 is an aftershock
+    "专程飞往巴黎出席签约仪式",  # 专程 ends a word: no 程飞
 ]
 
 EN_PERSONS = [
