@@ -395,8 +395,9 @@ DATES = DateRules(
         r"|of|the year) {year}{not_unit}",  # a bare year only after a cue ("2,016 people" is not one)
         r"(?:the )?(?P<decade>(?:1[89]|20)[0-9]0)'?s",  # the 1990s
         r"{count} {unit} {later}",
-        r"{count} {unit} {earlier}",
-        r"{count} {unit} {ago}",
+        # not a baseline of comparison: "up 1% from a year earlier", "than a year ago"
+        r"(?<!from\x20)(?<!than\x20)(?<!with\x20)(?<!to\x20)(?<!over\x20)(?<!period\x20){count} {unit} {earlier}",
+        r"(?<!from\x20)(?<!than\x20)(?<!with\x20)(?<!to\x20)(?<!over\x20)(?<!period\x20){count} {unit} {ago}",
         r"{rel_year}",
         r"{rel_month}",
         r"{rel_day}",

@@ -378,6 +378,11 @@ EN_DATES: list[Row] = [
         on("2024-04-04"),
     ),
     ("Lei said on Tuesday", "2024-04", None, None),  # no day to count back from
+    # a baseline of comparison is no date
+    ("Taobao revenue was 98.99 billion yuan, up 1% from a year earlier", "2024-11-15", "2024-09-30", None),
+    ("Sales fell 3% compared with a year ago", "2024-11-15", None, None),
+    ("Profit was higher than a year earlier", "2024-11-15", "2024-09-30", None),
+    ("He had left the company a year earlier", None, "2024-09-30", ("2023", "2023-01-01", "2023-12-31", "year")),
     # "before" a vague point (the end of 2025) reaches to its last day.
     ("The deal is expected to close before the end of 2025", None, None, ("≤2025-12", "", "2025-12-31", "month")),
     ("The deal is expected to close by the end of 2025", None, None, ("≤2025-12", "", "2025-12-31", "month")),
