@@ -298,6 +298,7 @@ NUMBERS = NumberRules(
         r"(?<![0-9一二两三四五六七八九十])四周(?![后内前])",  # 四周: "all around"
         r"(?<![第十百千零〇一二三四五六七八九\d])二次",  # 二次销售: "secondary" (not 第十二次)
         r"[一二三四五六七八九\d]{1,4}\s*年级",  # 二年级: a school grade
+        r"(?:\d|[一二两三四五六七八九十双])\s*位数",  # 三位数增长: triple-digit, not three people
         r"千篇一律|千家万户|万家灯火|千军万马|千方百计|三番五次|一五一十",  # idioms
         # words holding a hedge character: 节约90%的水 saves 90%, it is not "about 90%"
         r"节约|预约|签约|合约|公约|条约|制约|最近|附近|靠近",

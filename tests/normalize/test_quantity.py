@@ -484,6 +484,8 @@ ZH_NOT_QUANTITIES = [
     "A100芯片",
     "二〇二二年",
     "十四五规划",
+    "AI相关产品收入实现三位数增长",  # triple-digit growth, not three people
+    "营收实现两位数增长",
     "https://mmbiz.qpic.cn/mmbiz_png/YicUhk5aAGtB1iaG0wFngnjN4FF2GlD0Bn/640?wx_fmt=png",
     "手机13812345678",
     "六一儿童节",
