@@ -24,7 +24,7 @@ from reconcile.lang import EVENT_TYPES
 from reconcile.model import Alignment, Claim, DateValue, Entity, Quantity
 from reconcile.neighbours import approximate_top_k_pairs
 from reconcile.normalize.org import lookup, org_parent, same_org
-from reconcile.normalize.person import same_person
+from reconcile.normalize.person import may_be_same_person, same_person
 from reconcile.normalize.romanise import romanised_words
 
 # Score weights. Cosine similarity of translations is ~0.5-0.8 with USE; the bonuses are
@@ -257,6 +257,7 @@ def _weigh(a: Claim, b: Claim, anchors_a: _Anchors, anchors_b: _Anchors, matcher
         and not same_subject
         and a.subject in anchors_a.persons
         and b.subject in anchors_b.persons
+        and not may_be_same_person(a.subject, b.subject)
     ):
         against += W_SUBJECT_CLASH
     return evidence, against

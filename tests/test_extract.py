@@ -125,6 +125,12 @@ CLAIMS: list[tuple[str, str, list[Expected]]] = [
             ("同比增长5%", None, "grow", None),
         ],
     ),
+    # a fall is a change in an amount as a rise is, as 减少 is in Chinese
+    (
+        "en",
+        "Net income fell 12% to 43.9 billion yuan.",
+        [("Net income fell", None, "grow", None)],
+    ),
     # no date, number, name or known predicate: nothing to check, no claim
     ("en", "The weather was nice and everyone was happy.", []),
 ]

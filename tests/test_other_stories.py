@@ -11,6 +11,10 @@ as agreeing.
 - `tencent-ubisoft/`: Tencent buying into a Ubisoft unit (March 2025). "said on Thursday"
   after a clause in the future tense, "two and a half hours" against 两个半小时, "by the end
   of 2025" against 2025年底前. Changed: the stake, the length of the talks.
+- `alibaba-results/`: Alibaba's September-quarter results (November 2024). A chief executive
+  under his English name (Eddie Wu) and his Chinese one (吴泳铭), one English sentence that
+  Chinese splits in two, a fall as a change ("reducing … by 1.2%", 减少1.2%), "up 1% from a
+  year earlier" against 同比增长1%. Changed (in English): the net income growth.
 """
 
 from __future__ import annotations
@@ -41,17 +45,24 @@ def tencent(embedder: Embedder) -> Reconciliation:
     return _run("tencent-ubisoft", embedder)
 
 
+@pytest.fixture(scope="module")
+def alibaba(embedder: Embedder) -> Reconciliation:
+    return _run("alibaba-results", embedder)
+
+
 def _conflicts(result: Reconciliation) -> list[str]:
     return sorted(reason for finding in result.findings if finding.verdict == "conflict" for reason in finding.reasons)
 
 
-def _paired(result: Reconciliation, english: str) -> Finding:
-    """The paired finding whose English claim contains `english`."""
+def _paired(result: Reconciliation, english: str, chinese: str = "") -> Finding:
+    """The paired finding whose English claim contains `english` (and Chinese one `chinese`)."""
     texts = {claim.id: claim.text for claim in result.claims}
     return next(
         finding
         for finding in result.findings
-        if len(finding.claims) == 2 and any(english in texts[claim] for claim in finding.claims)
+        if len(finding.claims) == 2
+        and any(english in texts[claim] for claim in finding.claims)
+        and any(chinese in texts[claim] for claim in finding.claims)
     )
 
 
@@ -107,3 +118,24 @@ def test_tencent_no_subsidiary_is_read_as_a_company_name(tencent: Reconciliation
     """入股育碧子公司 and 这家子公司 name no company (they had read as 股育碧子公司, 家子公司)."""
     reasons = [reason for finding in tencent.findings for reason in finding.reasons]
     assert not any("子公司" in reason for reason in reasons)
+
+
+# ---------------------------------------------------------------------------------- alibaba-results
+
+
+def test_alibaba_the_changed_fact_is_the_only_conflict(alibaba: Reconciliation) -> None:
+    assert _conflicts(alibaba) == ["percent: 63% (ZH) vs 58% (EN)"]
+
+
+def test_alibaba_both_halves_of_a_split_sentence_meet_the_english_one(alibaba: Reconciliation) -> None:
+    """ "Eddie Wu … bought back $4.1 billion of shares …, reducing its share count by 1.2%"
+    against 吴泳铭表示…回购了价值41亿美元的股票 and 使流通股数量减少1.2%: the English given name
+    does not set the two subjects against each other, and a fall is a change like 减少."""
+    assert "USD: 4.1 billion USD" in _paired(alibaba, "bought back", "回购").agreements
+    assert "percent: 1.2%" in _paired(alibaba, "bought back", "减少").agreements
+
+
+def test_alibaba_a_year_earlier_is_a_baseline_not_a_date(alibaba: Reconciliation) -> None:
+    finding = _paired(alibaba, "from a year earlier", "同比增长1%")
+    assert finding.agreements == ("percent: 1%",)
+    assert not any("date" in reason for reason in finding.reasons)

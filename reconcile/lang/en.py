@@ -886,7 +886,17 @@ EVENTS = EventRules(
         "arrest": (r"\barrest(?:s|ed)?\b", r"\bdetained\b"),
         "visit": (r"\bvisit(?:s|ed|ing)?\b",),
         "sign": (r"\bsign(?:s|ed)\b",),
-        "grow": (r"\bgrew\b", r"\bincreas(?:e|ed|es)\b", r"\brose\b", r"\bup\b \d"),
+        # a change in an amount either way, as 增长 … 下降 and 减少 are
+        "grow": (
+            r"\bgrew\b",
+            r"\bincreas(?:e|ed|es)\b",
+            r"\brose\b",
+            r"\bup\b \d",
+            r"\bdecreas(?:e|ed|es)\b",
+            r"\breduc(?:e|ed|es|ing)\b",
+            r"\bdeclin(?:e|ed|es)\b",
+            r"\bfell\b",
+        ),
         "team_size": (r"\bteam size\b", r"\bheadcount\b"),
     }
 )

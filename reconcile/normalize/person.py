@@ -741,6 +741,17 @@ def same_person(a: str, b: str) -> bool:
     return fuzz.token_sort_ratio(" ".join(tokens_a), " ".join(tokens_b)) >= SAME_PERSON_THRESHOLD
 
 
+def may_be_same_person(a: str, b: str) -> bool:
+    """Whether a Chinese name in pinyin and a name with an English given name may be one person:
+    the second ends in the first's surname ("Eddie Wu" and 吴泳铭, read "Wu Yongming"), the way
+    Chinese business people are named in English copy."""
+    chinese, other = (a, b) if is_chinese_name(a) else (b, a)
+    if not is_chinese_name(chinese) or is_chinese_name(other):
+        return False
+    tokens = _name_tokens(other)
+    return len(tokens) == 2 and tokens[-1] == _name_tokens(chinese)[0]
+
+
 def clearly_different(a: str, b: str) -> bool:
     """Two Chinese names in pinyin that no spelling variant explains ("Gong Bowei" and
     "Gong Baiwei" are one person read two ways: 柏 is bo or bai)."""

@@ -22,6 +22,7 @@ from reconcile.model import Entity
 from reconcile.normalize.person import (
     chinese_name,
     find_persons,
+    may_be_same_person,
     name_key,
     parse_known_persons,
     parse_surnames,
@@ -340,6 +341,23 @@ def test_same_person(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)
 def test_different_person(a: str, b: str) -> None:
     assert not same_person(a, b) and not same_person(b, a)
+
+
+# An English given name with a Chinese surname may be the person a Chinese name names: the
+# aligner does not hold the two subjects against each other (no identity is claimed).
+MAY_BE_SAME = [
+    ("Eddie Wu", "Wu Yongming", True),  # 吴泳铭, Alibaba's chief executive
+    ("Robin Li", "Li Yanhong", True),
+    ("Wu Jing", "Wu Yongming", False),  # two Chinese names: same_person decides, and says no
+    ("Joe Biden", "Wu Yongming", False),
+    ("Martin Lau", "Liu Chiping", False),  # a Cantonese surname is not its Mandarin pinyin
+    ("Eddie Wu", "Eddie Lin", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), MAY_BE_SAME)
+def test_may_be_same_person(a: str, b: str, expected: bool) -> None:
+    assert may_be_same_person(a, b) is expected and may_be_same_person(b, a) is expected
 
 
 def test_chinese_and_english_mentions_meet() -> None:
