@@ -110,6 +110,9 @@ class NumberRules:
     # Words naming the unit just before a number, as a currency sign does: "magnitude 7.4",
     # 里氏7.3级.
     unit_prefixes: Mapping[str, str] = field(default_factory=dict)
+    # Whether a unit written right before a number names what it counts, with no verb between:
+    # Chinese 专利40余项, 员工500人 (English "patents 40" is no such phrase).
+    unit_right_before: bool = False
     # What adds a half to the number before it (regular expressions): right after the number
     # ("two and a half hours", 两个半小时), or after its unit (一年半); both hold `half_word`.
     half_word: str = ""

@@ -285,6 +285,7 @@ NUMBERS = NumberRules(
     unit_gap=4,
     gap_token=r"(?:[\u4e00-\u9fff]|(?<![a-z\d])[a-z]+)\s*",
     gap_needs_classifier=True,
+    unit_right_before=True,
     non_quantities=(
         r"\d{1,2}\s*[至到~—–-]\s*\d{1,2}\s*(?:月|[日号])",  # 3至6月, 28至30日
         r"\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?",  # 9月, 12月11日 (not 6个月)

@@ -174,6 +174,7 @@ class _Grammar:
     vagues: Mapping[str, tuple[Decimal, Decimal]]
     approximators: Mapping[str, Approximator]
     units: Mapping[str, str]
+    longest_unit: int
     classifiers: Mapping[str, str]
     currencies: Mapping[str, str]
     unit_prefixes: Mapping[str, str]
@@ -276,6 +277,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         vagues={_key(word): (Decimal(lo), Decimal(hi)) for word, (lo, hi) in numbers.vague_magnitudes.items()},
         approximators={_key(a.phrase): a for a in numbers.approximators},
         units={_key(phrase): unit for phrase, unit in numbers.units.items()},
+        longest_unit=max(map(len, numbers.units), default=0),
         classifiers={_key(phrase): unit for phrase, unit in numbers.classifiers.items()},
         currencies={_key(phrase): unit for phrase, unit in numbers.currency_prefixes.items()},
         unit_prefixes={_key(phrase): unit for phrase, unit in numbers.unit_prefixes.items()},
@@ -732,6 +734,8 @@ def _unit_before(text: str, start: int, g: _Grammar) -> str:
     had reached 10 trillion". A hedge that opens the quantity may be that verb (被引用数超过900);
     of two units the nearer is the one linked (模型参数达到千亿 counts parameters, not models)."""
     reach = max(0, start - _UNIT_BEFORE_REACH)
+    if g.numbers.unit_right_before and (unit := _unit_right_before(text, start, g)):
+        return unit
     hedge = g.before.match(text, start)
     for link_end in (start, hedge.end()) if hedge else (start,):
         if not g.unit_link.search(text, reach, link_end):  # the verb first: far cheaper to look for
@@ -741,6 +745,16 @@ def _unit_before(text: str, start: int, g: _Grammar) -> str:
             before = nearer
         if before:
             return g.units[_key(before.group("phrase"))]
+    return ""
+
+
+def _unit_right_before(text: str, start: int, g: _Grammar) -> str:
+    """A unit of two or more characters ending right before `start` (专利|40余项); "" if none."""
+    head = text[max(0, start - g.longest_unit) : start].rstrip()
+    for size in range(len(head), 1, -1):
+        written = head[-size:]
+        if written.isalnum() and (unit := g.units.get(_key(written))) is not None:
+            return unit
     return ""
 
 

@@ -252,7 +252,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("单一模型就可以同时处理超过10项跨模态任务", above(10, "tasks")),
     ("升级后可以处理超过30种", above(30, "kinds")),
     ("这项工作对外开源，目前被引用数超过900+", above(900, "citations")),
-    ("GitHub星标2.4k", last_digit(2400, 50)),
+    ("GitHub星标2.4k", last_digit(2400, 50, "stars")),  # 星标 right before the number is what it counts
     ("团队正在筹备组建中，已获得3000-4000万美元投资", span(3e7, 4e7, "usd")),
     ("投后估值1.5亿美元", last_digit(1.5e8, 0.05e8, "usd")),
     ("M6项目在启动研发1年时间左右", around(1, "years")),
@@ -400,6 +400,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("接近100篇论文", below(100, "papers")),
     ("不到10天", below(10, "days")),
     ("４５岁以下", at_most(45, "age")),
+    ("他拥有专利40余项", above(40, "patents", high=50)),  # the noun right before counts
     # 个半 and a half after the unit add a half
     ("仪式持续了两个半小时", exact(2.5, "hours")),
     ("飞行5个半小时", exact(5.5, "hours")),
