@@ -145,6 +145,11 @@ class NameMatcher:
             self.same("org", a, b) for a in lineage_left for b in right
         )
 
+    def part_of(self, unit: str, whole: str) -> bool:
+        """Whether organisation `unit` belongs to `whole` in the lexicon (Microsoft Research Asia
+        to Microsoft, DAMO Academy to Alibaba), not whether it is it."""
+        return any(self.same("org", parent, whole) for parent in _lineage(unit)[1:])
+
     def same_subject(self, a: str, b: str) -> bool:
         return self.same("person", a, b) or self.same("org", a, b) or a.casefold() == b.casefold()
 

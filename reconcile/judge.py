@@ -202,7 +202,8 @@ def _compare_quantities(
             outcome.agreements.append(f"{topic}: {stated.label}")
         elif match.contains(x) or x.contains(match):
             precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
-            within = f"{precise.label} within {vague.label}"
+            shown = precise.label if precise.label != vague.label else precise.span_label
+            within = f"{shown} within {vague.label}"
             outcome.details.append(f"{topic}: {side} is more precise ({within})")
         else:
             outcome.agreements.append(f"{topic}: {x.label} and {match.label} overlap")
@@ -277,9 +278,25 @@ def _compare_entities(
             outcome.conflicts.append(f"person: {', '.join(extra_a)} ({side_a}) vs {', '.join(extra_b)} ({side_b})")
             outcome.disputed.append(kind)
             continue
+        if kind == "org":
+            _more_specific(extra_a, extra_b, side_a, side_b, outcome, names)
         for side, extra in ((side_a, extra_a), (side_b, extra_b)):
             if extra:
                 outcome.details.append(f"{kind}: only {side} names {', '.join(dict.fromkeys(extra))}")
+
+
+def _more_specific(
+    extra_a: list[str], extra_b: list[str], side_a: str, side_b: str, outcome: _Outcome, names: NameMatcher
+) -> None:
+    """An organisation on one side that belongs to one on the other is the more specific of the
+    two, not a name only one side gives ("Microsoft" against 微软亚洲研究院). Both leave the extras."""
+    for unit, wholes, side in ((extra_a, extra_b, side_a), (extra_b, extra_a, side_b)):
+        for name in list(unit):
+            whole = next((other for other in wholes if names.part_of(name, other)), None)
+            if whole is not None:
+                outcome.details.append(f"org: {side} is more specific ({name} within {whole})")
+                unit.remove(name)
+                wholes.remove(whole)
 
 
 def _side_labels(documents: Sequence[Document]) -> dict[str, str]:

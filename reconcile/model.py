@@ -152,6 +152,14 @@ class Quantity:
             return f"≤{number}{unit}"
         return f"~{number}{unit}"
 
+    @property
+    def span_label(self) -> str:
+        """Both ends of the interval, where `label` says one ("120–130 papers" for 120余篇, which
+        `label` writes ">120 papers" as it does "more than 120 papers")."""
+        if math.isfinite(self.low) and math.isfinite(self.high) and self.low < self.high:
+            return f"{_range_label(self.low, self.high)}{_unit_suffix(unit_name(self.unit))}"
+        return self.label
+
 
 _MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # The canonical units that count things, by their singular: labels say "1 year", "1 person".

@@ -134,6 +134,30 @@ PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
         ["vehicles: 150,000 vehicles (EN) vs 200,000 vehicles (ZH)"],
         [],
     ),
+    # a lab of a company is the more specific name, not one only the other side gives
+    (
+        "Former Microsoft researcher Zhao Lin joins Baidu.",
+        "前微软亚洲研究院副院长赵林加盟百度。",
+        "adds_detail",
+        ["org: ZH is more specific (Microsoft Research Asia within Microsoft)"],
+        [],
+    ),
+    # 120余 and "more than 120" both read ">120": the more precise shows both its ends
+    (
+        "Zhao Lin has published more than 120 papers.",
+        "赵林已发表论文120余篇。",
+        "adds_detail",
+        ["papers: ZH is more precise (120–130 papers within >120 papers)"],
+        [],
+    ),
+    # a noun right before the number is what it counts: 专利40余项 are patents
+    (
+        "He holds 40 patents.",
+        "他拥有专利40余项。",
+        "adds_detail",
+        ["patents: ZH hedges it (>40 patents)"],
+        [],
+    ),
 ]
 
 
