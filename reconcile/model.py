@@ -164,7 +164,8 @@ class Quantity:
 _MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # The canonical units that count things, by their singular: labels say "1 year", "1 person".
 SINGULAR_UNITS: Mapping[str, str] = {
-    "cases": "case", "citations": "citation", "companies": "company", "days": "day", "feet": "foot",
+    "cases": "case", "celsius": "celsius", "citations": "citation", "companies": "company", "days": "day",
+    "feet": "foot",
     "gpus": "gpu", "hectares": "hectare", "hours": "hour", "households": "household", "inches": "inch",
     "institutions": "institution", "kinds": "kind", "miles": "mile", "minutes": "minute",
     "models": "model", "months": "month", "papers": "paper", "parameters": "parameter",
@@ -180,7 +181,7 @@ _UNIT_NAMES: Mapping[str, str] = {
 
 
 # Units whose label reads otherwise than "<number> <unit>": "16%", "54 years old".
-_UNIT_SUFFIXES: Mapping[str, str] = {"percent": "%", "age": " years old"}
+_UNIT_SUFFIXES: Mapping[str, str] = {"percent": "%", "age": " years old", "celsius": " °C"}
 
 
 def _unit_suffix(name: str) -> str:

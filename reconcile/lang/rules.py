@@ -110,6 +110,8 @@ class NumberRules:
     # Words naming the unit just before a number, as a currency sign does: "magnitude 7.4",
     # 里氏7.3级.
     unit_prefixes: Mapping[str, str] = field(default_factory=dict)
+    # Words that make the number after them negative: "minus 16 degrees", 零下16摄氏度.
+    negative_prefixes: tuple[str, ...] = ()
     # Whether a unit written right before a number names what it counts, with no verb between:
     # Chinese 专利40余项, 员工500人 (English "patents 40" is no such phrase).
     unit_right_before: bool = False

@@ -225,6 +225,9 @@ NUMBERS = NumberRules(
         "千米": "km",
         "km": "km",
         "米": "m",
+        "摄氏度": "celsius",
+        "°c": "celsius",
+        "℃": "celsius",
         "吨": "tonnes",
         "英里": "miles",
         "英尺": "feet",
@@ -277,6 +280,7 @@ NUMBERS = NumberRules(
     currency_prefixes={"$": "usd", "US$": "usd", "HK$": "hkd", "£": "gbp", "€": "eur", "¥": "cny", "人民币": "cny"},
     percent_prefixes=("百分之",),
     unit_prefixes={"里氏": "magnitude", "震级": "magnitude"},
+    negative_prefixes=("零下",),  # not 负: 负责, 负增长
     half_word="半",
     half_after_number="个?半(?=小时|钟头|星期|世纪)",  # 两个半小时, 一个半小时 (一个 is one word)
     half_after_unit="半(?![导岛径数价场夜途壁决山])",  # 一年半, 三天半; not 两年半导体
@@ -303,6 +307,8 @@ NUMBERS = NumberRules(
         r"千篇一律|千家万户|万家灯火|千军万马|千方百计|三番五次|一五一十",  # idioms
         # words holding a hedge character: 节约90%的水 saves 90%, it is not "about 90%"
         r"节约|预约|签约|合约|公约|条约|制约|最近|附近|靠近",
+        # 近5年来 is "over the past five years", not "nearly five years": only the 近 is blanked
+        r"近(?=\s*(?:\d+|[一二两三四五六七八九十几]+)\s*个?\s*(?:年|月|周|天|日)\s*(?:来|以来))",
         # fractions (四分之一); 百分之 is a percentage and stays
         r"(?:\d{1,6}|[一二两三四五六七八九十千万]{1,4})\s*分之\s*(?:\d{1,6}(?:\.\d+)?|[零一二两三四五六七八九十]{1,4})",
     ),

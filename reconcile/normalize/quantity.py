@@ -148,6 +148,7 @@ class _Grammar:
     before: re.Pattern[str]
     opener: re.Pattern[str]
     prefix: re.Pattern[str]
+    negative: re.Pattern[str]
     digits: re.Pattern[str]
     numeral: re.Pattern[str]
     word: re.Pattern[str]
@@ -215,6 +216,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
                 numbers.percent_prefixes,
                 numbers.currency_prefixes,
                 numbers.unit_prefixes,
+                numbers.negative_prefixes,
                 numbers.vague_magnitudes,
             )
             for phrase in phrases
@@ -239,6 +241,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
         prefix=re.compile(prefixes, _FLAGS),
+        negative=re.compile(rf"(?:{_phrases(numbers.negative_prefixes)})\s*", _FLAGS),
         digits=re.compile(_DIGITS, _FLAGS),
         numeral=re.compile(rf"{words}(?:{numbers.word_joiner}{words}){{0,{_MAX_WORDS}}}", _FLAGS),
         word=re.compile(words, _FLAGS),
@@ -573,6 +576,8 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     opened = bool(match := g.opener.match(text, read.pos))
     if match:
         read.pos = match.end()
+    if negative := g.negative.match(text, read.pos):
+        read.pos = negative.end()
     read.take_prefix(text, g)
     first = _amount(text, read.pos, g, read.currency)
     if first is None:
@@ -644,7 +649,23 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         and not _title_case(text)
     ):
         return None  # Rainbow Six, "Colston Four": a name ends in a capitalised number word (not Six Piece Set)
-    return read.pos, _quantity((first, scale), (last, last_scale or scale), read, g)
+    quantity = _quantity((first, scale), (last, last_scale or scale), read, g)
+    return read.pos, _negated(quantity) if negative else quantity
+
+
+def _negated(quantity: Quantity) -> Quantity:
+    """The same interval below zero: "minus 16 degrees" is -16, and "nearly minus 16" stays
+    open toward zero."""
+    stated = (-quantity.stated_range[1], -quantity.stated_range[0]) if quantity.stated_range else None
+    return replace(
+        quantity,
+        value=-quantity.value,
+        low=-quantity.high,
+        high=-quantity.low,
+        low_open=quantity.high_open,
+        high_open=quantity.low_open,
+        stated_range=stated,
+    )
 
 
 _CAPITALISED_AFTER = re.compile(r"[\s-]+[A-Z]")

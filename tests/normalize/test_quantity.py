@@ -234,6 +234,8 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("I've waited one and a half hours for one meal.", exact(1.5, "hours")),  # wmt
     ("He served 3-and-a-half years", exact(3.5, "years")),
     ("Blast Kills Six in Kabul Market", exact(6)),  # a headline capitalises its number words too
+    ("Temperatures dropped to minus 16 degrees Celsius overnight.", exact(-16, "celsius")),
+    ("It was 30 degrees Celsius in the shade", exact(30, "celsius")),
     ("Nourishing and Rejuvenating Six Piece Set (skincare, cosmetics set, for student girls)", exact(6)),  # wmt
 ]
 
@@ -401,6 +403,9 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("不到10天", below(10, "days")),
     ("４５岁以下", at_most(45, "age")),
     ("他拥有专利40余项", above(40, "patents", high=50)),  # the noun right before counts
+    ("当地夜间气温降至零下16摄氏度。", exact(-16, "celsius")),
+    ("白天气温30℃", exact(30, "celsius")),
+    ("此次地震是近5年来发生的最大地震", exact(5, "years")),  # 近…来: the past five years, not nearly five
     # 个半 and a half after the unit add a half
     ("仪式持续了两个半小时", exact(2.5, "hours")),
     ("飞行5个半小时", exact(5.5, "hours")),
