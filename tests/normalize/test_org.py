@@ -115,6 +115,7 @@ ZH_NO_ORG = [
     "主要由于所持上市公司股份的市值下跌",  # 持 (holds) is no part of a name: no 持上市公司
     "斥资11.6亿欧元入股育碧子公司",  # a subsidiary is a kind: no 股育碧子公司
     "该交易对这家子公司的估值约为40亿欧元",  # no 家子公司
+    "自治区政府周三表示",  # "the regional government": a kind (西藏自治区政府 is a name)
 ]
 
 EN_ORGS = [

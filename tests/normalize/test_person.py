@@ -127,6 +127,7 @@ ZH_NO_PERSON = [
     "将卸任公司CEO一职",  # 卸任 ends a word: no 任公司
     "截至4日，地震后共发生余震300余次",  # 余震 is an aftershock
     "专程飞往巴黎出席签约仪式",  # 专程 ends a word: no 程飞
+    "震中距珠穆朗玛峰约80公里",  # Mount Everest: 峰 closes a place, no 穆朗玛
 ]
 
 EN_PERSONS = [
