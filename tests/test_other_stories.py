@@ -15,6 +15,10 @@ as agreeing.
   under his English name (Eddie Wu) and his Chinese one (吴泳铭), one English sentence that
   Chinese splits in two, a fall as a change ("reducing … by 1.2%", 减少1.2%), "up 1% from a
   year earlier" against 同比增长1%. Changed (in English): the net income growth.
+- `tibet-quake/`: the Dingri earthquake (January 2025), where the sources really differ: the
+  US Geological Survey gave magnitude 7.1, China's network 6.8. "minus 16 degrees Celsius"
+  against 零下16摄氏度, "the past five years" against 近5年来 (not "nearly five"), and
+  珠穆朗玛峰 (Mount Everest), which holds no person.
 """
 
 from __future__ import annotations
@@ -48,6 +52,11 @@ def tencent(embedder: Embedder) -> Reconciliation:
 @pytest.fixture(scope="module")
 def alibaba(embedder: Embedder) -> Reconciliation:
     return _run("alibaba-results", embedder)
+
+
+@pytest.fixture(scope="module")
+def quake(embedder: Embedder) -> Reconciliation:
+    return _run("tibet-quake", embedder)
 
 
 def _conflicts(result: Reconciliation) -> list[str]:
@@ -139,3 +148,21 @@ def test_alibaba_a_year_earlier_is_a_baseline_not_a_date(alibaba: Reconciliation
     finding = _paired(alibaba, "from a year earlier", "同比增长1%")
     assert finding.agreements == ("percent: 1%",)
     assert not any("date" in reason for reason in finding.reasons)
+
+
+# ---------------------------------------------------------------------------------- tibet-quake
+
+
+def test_quake_the_magnitude_is_the_only_conflict(quake: Reconciliation) -> None:
+    """The headline and the first sentence each state it; the death toll and the rest agree."""
+    assert _conflicts(quake) == ["magnitude: 6.8 magnitude (ZH) vs 7.1 magnitude (EN)"] * 2  # news-zh.md comes first
+
+
+def test_quake_temperatures_below_zero_and_recent_years_agree(quake: Reconciliation) -> None:
+    assert _paired(quake, "minus 16 degrees").agreements == ("celsius: -16 °C",)
+    assert "years: 5 years" in _paired(quake, "past five years").agreements
+
+
+def test_quake_mount_everest_is_no_person(quake: Reconciliation) -> None:
+    reasons = [reason for finding in quake.findings for reason in finding.reasons]
+    assert not any("person" in reason for reason in reasons)
