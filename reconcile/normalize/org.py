@@ -534,6 +534,8 @@ def _han_unit(text: str, start: int, patterns: _Patterns) -> tuple[int, int] | N
     limit = start
     while limit < len(text) and limit - start < _MAX_HAN_ORG and _name_char(text[limit], patterns):
         limit += 1
+    if any(text[start : start + size] in patterns.generic for size in (4, 3, 2)):
+        return None  # 中国人民银行|授权全国银行…: a verb or a determiner follows the parent, no unit
     best = None
     for match in patterns.unit_suffix.finditer(text, start, limit):
         if match.start() > start and not _blocked(text, match, patterns):

@@ -43,6 +43,8 @@ ZH_ORGS = [
         ["Alibaba", "DAMO Academy", "DAMO Academy 智能计算实验室", "ByteDance"],
     ),
     ("向字节AML团队负责人汇报", ["ByteDance", "ByteDance AML团队"]),
+    # a verb after the parent starts no unit: no "People's Bank of China 授权全国银行"
+    ("中国人民银行授权全国银行间同业拆借中心公布", ["People's Bank of China"]),
     ("仅担任过浙江大学上海高级研究院兼职教授。", ["Zhejiang University", "Zhejiang University 上海高级研究院"]),
     ("杨红霞本科毕业于南开大学统计学专业。博士就读于杜克大学。", ["Nankai University", "Duke University"]),
     ("这项工作由阿里和清华共同开发", ["Alibaba", "Tsinghua University"]),
