@@ -395,6 +395,10 @@ DATES = DateRules(
         r"{year}-(?P<month>0[1-9]|1[0-2])(?![0-9])",  # 2021-10
         r"{part}(?: |-)(?:the year )?{year}",  # early 2023, mid-2020, the end of 2022
         r"{part} {rel_year}",  # late last year
+        # a quarter alone ("in the third quarter", "third-quarter profit"), of the year it is
+        # reported in; "the third quarter of 2024" is the pattern above
+        r"(?:the )?(?P<part>(?:first|second|third|fourth|first three)[-\x20]quarters?|q[1-4])"
+        r"(?:\x20+of\x20+the\x20+year)?(?!\x20+of\b)",
         r"{month_part} {rel_month}",  # at the beginning of this month
         r"(?P<cue>in|during|since|by|until|till|from|before|after|through|throughout|between|and|to"
         r"|of|the year) {year}{not_unit}",  # a bare year only after a cue ("2,016 people" is not one)
@@ -525,6 +529,16 @@ DATES = DateRules(
         "q2": (4, 6),
         "q3": (7, 9),
         "q4": (10, 12),
+        "first quarter": (1, 3),
+        "second quarter": (4, 6),
+        "third quarter": (7, 9),
+        "fourth quarter": (10, 12),
+        "first-quarter": (1, 3),
+        "second-quarter": (4, 6),
+        "third-quarter": (7, 9),
+        "fourth-quarter": (10, 12),
+        "first three quarters": (1, 9),
+        "first three quarters of": (1, 9),
     },
     month_parts={
         "early": (1, 10),
@@ -566,6 +580,10 @@ DATES = DateRules(
     week_shifts={},  # "last Tuesday" is the previous week's to some writers, the latest to others
     day_parts=("morning", "afternoon", "evening", "night"),
     future_markers=(r"\bwill\b", r"\bshall\b", r"\b(?:is|are) (?:due|set|scheduled|expected|slated|to)\b"),
+    reported_parts=frozenset(
+        {"q1", "q2", "q3", "q4", "first three quarters"}
+        | {f"{ordinal}{joint}quarter" for ordinal in ("first", "second", "third", "fourth") for joint in " -"}
+    ),
 )
 
 NAMES = NameRules(

@@ -195,6 +195,10 @@ class DateRules:
     week_shifts: Mapping[str, int]
     day_parts: tuple[str, ...]
     future_markers: tuple[str, ...]  # regular expressions
+    # Year parts that news reports once they are over (quarters): written without a year, one
+    # that has not begun by publication is the previous year's ("grew 5.4% in the fourth
+    # quarter" in January), unless its clause speaks of the future.
+    reported_parts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

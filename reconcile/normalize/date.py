@@ -92,6 +92,7 @@ class _Grammar:
     suffix_bounds: tuple[tuple[re.Pattern[str], DateBound], ...]
     range_gap: re.Pattern[str]
     future: re.Pattern[str]  # a sentence that speaks of what is to come ("will meet on Monday")
+    reported_parts: frozenset[str]
 
 
 _GRAMMARS: dict[str, _Grammar] = {}
@@ -208,6 +209,7 @@ def _compile(rules: LangRules) -> _Grammar:
         suffix_bounds=tuple((bound(entry), entry) for entry in dates.bounds if entry.position == "after"),
         range_gap=re.compile(rf"\s*(?:{_alternation(dates.range_separators, gap)})\s*\Z", re.IGNORECASE),
         future=re.compile("|".join(dates.future_markers) or "(?!)", re.IGNORECASE),
+        reported_parts=frozenset(map(_key, dates.reported_parts)),
     )
 
 
@@ -235,6 +237,7 @@ class _Fields:
     decade: int | None = None
     weekday: int | None = None
     week_shift: int | None = None
+    reported: bool = False  # the part is one news reports once it is over (a quarter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +303,7 @@ def _fields(groups: Mapping[str, str], grammar: _Grammar) -> _Fields | None:
         decade=decade,
         weekday=number("weekday"),
         week_shift=number("week_shift"),
+        reported="part" in groups and _key(groups["part"]) in grammar.reported_parts,
     )
     if unknown:
         return None
@@ -642,7 +646,14 @@ def _resolve(
     if fields.decade is not None:
         low, high = date(fields.decade, 1, 1), date(fields.decade + 9, 12, 31)
         return DateValue(low, high, "year", _label(low, high, "year"))
-    return _calendar(phrase, fields, context, previous)
+    value = _calendar(phrase, fields, context, previous)
+    if value is None or not fields.reported or value.anchor != "published" or future:
+        return value
+    if published is None or value.low <= published.high:
+        return value
+    low, high = value.low.replace(year=value.low.year - 1), date(value.high.year - 1, value.high.month, 1)
+    high = high.replace(day=_month_end(high.year, high.month))
+    return DateValue(low, high, value.precision, _label(low, high, value.precision), value.basis, value.anchor)
 
 
 def _bounded(value: DateValue, bound: DateBound, vague: bool) -> DateValue | None:
@@ -737,7 +748,7 @@ def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
     slots: list[Slot] = []
     previous = context.previous
     for index, atom in enumerate(atoms):
-        future = atom.fields.weekday is not None and bool(
+        future = (atom.fields.weekday is not None or atom.fields.reported) and bool(
             grammar.future.search(text, _clause_start(text, atom.start), atom.start)
         )
         value = _resolve(text[atom.start : atom.end], atom.fields, context, previous, future)

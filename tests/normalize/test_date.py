@@ -383,6 +383,35 @@ EN_DATES: list[Row] = [
     ("Sales fell 3% compared with a year ago", "2024-11-15", None, None),
     ("Profit was higher than a year earlier", "2024-11-15", "2024-09-30", None),
     ("He had left the company a year earlier", None, "2024-09-30", ("2023", "2023-01-01", "2023-12-31", "year")),
+    # Quarters: alone, of the year reported in; one not begun by publication is last year's,
+    # unless the clause speaks of the future.
+    (
+        "The economy grew 4.6% in the third quarter",
+        "2024-10-21",
+        None,
+        ("2024-07..2024-09", "2024-07-01", "2024-09-30", "month"),
+    ),
+    ("Third-quarter profit rose 10%", "2024-10-21", None, ("2024-07..2024-09", "2024-07-01", "2024-09-30", "month")),
+    (
+        "The economy grew 5.4% in the fourth quarter",
+        "2025-01-20",
+        None,
+        ("2024-10..2024-12", "2024-10-01", "2024-12-31", "month"),
+    ),
+    (
+        "It will launch in the fourth quarter",
+        "2025-01-20",
+        None,
+        ("2025-10..2025-12", "2025-10-01", "2025-12-31", "month"),
+    ),
+    (
+        "In the first three quarters of the year, GDP grew 4.8%",
+        "2024-10-21",
+        None,
+        ("2024-01..2024-09", "2024-01-01", "2024-09-30", "month"),
+    ),
+    ("Profit in the third quarter of 2023 fell", None, None, ("2023-07..2023-09", "2023-07-01", "2023-09-30", "month")),
+    ("the first quarter of the match", "2024-10-21", None, None),
     # "before" a vague point (the end of 2025) reaches to its last day.
     ("The deal is expected to close before the end of 2025", None, None, ("≤2025-12", "", "2025-12-31", "month")),
     ("The deal is expected to close by the end of 2025", None, None, ("≤2025-12", "", "2025-12-31", "month")),
@@ -693,6 +722,10 @@ ZH_DATES: list[Row] = [
     ("2016年之后", None, None, ("≥2017", "2017-01-01", "", "year")),
     ("到2022年底", None, None, ("≤2022-12", "", "2022-12-31", "month")),
     ("该交易预计将于2025年底前完成", None, None, ("≤2025-12", "", "2025-12-31", "month")),
+    ("前三季度国内生产总值同比增长4.8%", "2024-10-21", None, ("2024-01..2024-09", "2024-01-01", "2024-09-30", "month")),
+    ("四季度增长5.4%", "2025-01-20", None, ("2024-10..2024-12", "2024-10-01", "2024-12-31", "month")),
+    ("公司将于第四季度推出新品", "2025-01-20", None, ("2025-10..2025-12", "2025-10-01", "2025-12-31", "month")),
+    ("2023年第三季度营收", None, None, ("2023-07..2023-09", "2023-07-01", "2023-09-30", "month")),
     ("将于2025年3月前完成", None, None, ("≤2025-02", "", "2025-02-28", "month")),
     ("2021 年前 10 个月的贸易额", None, None, ("2021", "2021-01-01", "2021-12-31", "year")),  # its first ten months
     ("他2025年3月前往北京", None, None, ("2025-03", "2025-03-01", "2025-03-31", "month")),
