@@ -19,6 +19,8 @@ from functools import partial
 from reconcile.align import NameMatcher
 from reconcile.lang import EVENT_TYPES
 from reconcile.model import (
+    OPEN_FUTURE,
+    OPEN_PAST,
     VERDICTS,
     Alignment,
     Claim,
@@ -61,6 +63,7 @@ def _compare_dates(
     outcome: _Outcome,
     context: tuple[Sequence[DateValue], Sequence[DateValue]] = ((), ()),
     later: int | None = None,
+    periods: tuple[DateValue, DateValue] | None = None,
 ) -> None:
     """`later` is 1 when side b may state a later event than a's first one (a debut), 0 the
     other way round, None when the two claims state the same event."""
@@ -79,6 +82,8 @@ def _compare_dates(
         right.remove(match)
         if x.low == match.low and x.high == match.high:
             outcome.agreements.append(f"date: {x.label}")
+        elif periods == (x, match):  # not one date told more precisely: two stretches of time
+            outcome.details.append(f"date: different periods ({x.label} ({side_a}), {match.label} ({side_b}))")
         elif match.contains(x) or x.contains(match):
             precise, vague, side = (x, match, side_a) if match.contains(x) else (match, x, side_b)
             outcome.details.append(f"date: {side} is more precise ({precise.label} within {vague.label})")
@@ -139,9 +144,10 @@ def _compare_quantities(
     side_b: str,
     outcome: _Outcome,
     context: tuple[Sequence[Quantity], Sequence[Quantity]] = ((), ()),
+    periods: tuple[DateValue, DateValue] | None = None,
 ) -> None:
     """Match overlapping amounts (same unit first, then one side without a unit); the rest
-    of one unit on both sides conflict."""
+    of one unit on both sides conflict, unless the claims measure different `periods`."""
     left, right = list(a), list(b)
     pairs: list[tuple[Quantity, Quantity]] = []
     units_a, units_b = {x.unit for x in a}, {y.unit for y in b}
@@ -215,10 +221,15 @@ def _compare_quantities(
         if unit == "" and (len(mine) > 1 or len(theirs) > 1):
             continue
         for x, y in zip(mine, theirs, strict=False):
-            outcome.conflicts.append(f"{_topic(unit)}: {x.label} ({side_a}) vs {y.label} ({side_b})")
             left.remove(x)
             right.remove(y)
-        outcome.disputed.append(_topic(unit))
+            first, second = f"{x.label} ({side_a})", f"{y.label} ({side_b})"
+            if periods is None:
+                outcome.conflicts.append(f"{_topic(unit)}: {first} vs {second}")
+            else:
+                outcome.details.append(f"{_topic(unit)}: {first} and {second}, over those periods")
+        if periods is None:
+            outcome.disputed.append(_topic(unit))
     for side, values in ((side_a, left), (side_b, right)):
         if values:
             outcome.details.append(f"only {side} gives {', '.join(v.label for v in values)}")
@@ -356,6 +367,7 @@ def _compare(
     outcome = _Outcome()
     side_a, side_b = labels[a.doc], labels[b.doc]
     context_a, context_b = contexts
+    periods = _different_periods(a, b)
     _compare_dates(
         [s.value for s in a.slots_of("date") if isinstance(s.value, DateValue)],
         [s.value for s in b.slots_of("date") if isinstance(s.value, DateValue)],
@@ -364,6 +376,7 @@ def _compare(
         outcome,
         (context_a.dates, context_b.dates),
         _later_side(a, b),
+        periods,
     )
     _compare_quantities(
         [s.value for s in a.slots_of("quantity") if isinstance(s.value, Quantity)],
@@ -372,6 +385,7 @@ def _compare(
         side_b,
         outcome,
         (context_a.quantities, context_b.quantities),
+        periods,
     )
     _compare_entities(a, b, side_a, side_b, outcome, names, (context_a.persons, context_b.persons))
     event = EVENT_TYPES.get(a.event or b.event or "")
@@ -387,6 +401,32 @@ def _compare(
         first, second = sorted((pub_a.label[:7], pub_b.label[:7]))
         outcome.conflicts.append(f"may be outdated: sources published {first} and {second}")
     return outcome
+
+
+# A date spanning more than this many days is a period a figure may be measured over.
+_PERIOD_DAYS = 31
+
+
+def _different_periods(a: Claim, b: Claim) -> tuple[DateValue, DateValue] | None:
+    """The periods the two claims measure, when each gives one and they differ: 4.6% "in the
+    third quarter" and 4.8% 前三季度 (January to September) are two figures, not one told two
+    ways. A period is a closed span of more than a month; a day or a month is a point in time,
+    so 2021 against 2021-10 can still be one event dated twice."""
+    spans = []
+    for claim in (a, b):
+        periods = [
+            s.value
+            for s in claim.slots_of("date")
+            if isinstance(s.value, DateValue)
+            and s.value.low != OPEN_PAST
+            and s.value.high != OPEN_FUTURE
+            and (s.value.high - s.value.low).days > _PERIOD_DAYS
+        ]
+        if len(periods) != 1:
+            return None
+        spans.append(periods[0])
+    first, second = spans
+    return None if (first.low, first.high) == (second.low, second.high) else (first, second)
 
 
 def _fact(claims: Sequence[Claim], disputed: Sequence[str]) -> str:

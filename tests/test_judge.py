@@ -150,6 +150,17 @@ PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
         ["papers: ZH is more precise (120–130 papers within >120 papers)"],
         [],
     ),
+    # two figures over different periods are two facts: the third quarter against January-September
+    (
+        "The economy grew 4.6% in the third quarter of 2024.",
+        "2024年前三季度国内生产总值同比增长4.8%。",
+        "adds_detail",
+        [
+            "date: different periods (2024-07..2024-09 (EN), 2024-01..2024-09 (ZH))",
+            "percent: 4.6% (EN) and 4.8% (ZH), over those periods",
+        ],
+        [],
+    ),
     # a noun right before the number is what it counts: 专利40余项 are patents
     (
         "He holds 40 patents.",
