@@ -164,19 +164,19 @@ class Quantity:
 _MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # The canonical units that count things, by their singular: labels say "1 year", "1 person".
 SINGULAR_UNITS: Mapping[str, str] = {
-    "cases": "case", "celsius": "celsius", "citations": "citation", "companies": "company", "days": "day",
-    "feet": "foot",
+    "bps": "basis point", "cases": "case", "celsius": "celsius", "citations": "citation", "companies": "company",
+    "days": "day", "feet": "foot",
     "gpus": "gpu", "hectares": "hectare", "hours": "hour", "households": "household", "inches": "inch",
     "institutions": "institution", "kinds": "kind", "miles": "mile", "minutes": "minute",
     "models": "model", "months": "month", "papers": "paper", "parameters": "parameter",
-    "patents": "patent", "people": "person", "seconds": "second", "signatures": "signature",
+    "patents": "patent", "people": "person", "pp": "percentage point", "seconds": "second", "signatures": "signature",
     "stars": "star", "tasks": "task", "times": "time", "tonnes": "tonne", "vehicles": "vehicle",
     "weeks": "week", "years": "year",
 }  # fmt: skip
 # Units written as a reader expects them, where the canonical name is an identifier.
 _UNIT_NAMES: Mapping[str, str] = {
     "usd": "USD", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "hkd": "HKD", "jpy": "JPY",
-    "gpus": "GPUs", "gpu": "GPU", "km2": "km²", "m2": "m²",
+    "gpus": "GPUs", "gpu": "GPU", "km2": "km²", "m2": "m²", "bps": "basis points", "pp": "percentage points",
 }  # fmt: skip
 
 

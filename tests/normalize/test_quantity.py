@@ -236,6 +236,8 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("Blast Kills Six in Kabul Market", exact(6)),  # a headline capitalises its number words too
     ("Temperatures dropped to minus 16 degrees Celsius overnight.", exact(-16, "celsius")),
     ("It was 30 degrees Celsius in the shade", exact(30, "celsius")),
+    ("China cut its benchmark lending rates by 25 basis points on Monday", exact(25, "bps")),
+    ("unemployment fell 0.3 percentage points", last_digit(0.3, 0.05, "pp")),
     ("Nourishing and Rejuvenating Six Piece Set (skincare, cosmetics set, for student girls)", exact(6)),  # wmt
 ]
 
@@ -405,6 +407,8 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("他拥有专利40余项", above(40, "patents", high=50)),  # the noun right before counts
     ("当地夜间气温降至零下16摄氏度。", exact(-16, "celsius")),
     ("白天气温30℃", exact(30, "celsius")),
+    ("贷款市场报价利率下调25个基点", exact(25, "bps")),
+    ("失业率下降0.3个百分点", last_digit(0.3, 0.05, "pp")),  # not 0.3个 and a magnitude 百
     ("此次地震是近5年来发生的最大地震", exact(5, "years")),  # 近…来: the past five years, not nearly five
     # 个半 and a half after the unit add a half
     ("仪式持续了两个半小时", exact(2.5, "hours")),
