@@ -118,6 +118,7 @@ ZH_NO_ORG = [
     "斥资11.6亿欧元入股育碧子公司",  # a subsidiary is a kind: no 股育碧子公司
     "该交易对这家子公司的估值约为40亿欧元",  # no 家子公司
     "自治区政府周三表示",  # "the regional government": a kind (西藏自治区政府 is a name)
+    "警方冻结银行账户23个",  # the police froze bank accounts: no 警方冻结银行
 ]
 
 EN_ORGS = [
