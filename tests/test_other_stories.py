@@ -23,6 +23,7 @@ as agreeing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,28 +36,19 @@ from reconcile.pipeline import Pipeline, Reconciliation
 STORIES = Path(__file__).resolve().parent / "data"
 
 
-def _run(story: str, embedder: Embedder) -> Reconciliation:
-    return Pipeline(Config(cache=False), embedder=embedder).run_folder(STORIES / story)
+def _story(folder: str, name: str) -> Callable[..., Reconciliation]:
+    """A module fixture `name`: the story in tests/data/<folder>, reconciled once."""
+
+    def reconciled(embedder: Embedder) -> Reconciliation:
+        return Pipeline(Config(cache=False), embedder=embedder).run_folder(STORIES / folder)
+
+    return pytest.fixture(reconciled, scope="module", name=name)
 
 
-@pytest.fixture(scope="module")
-def xiaomi(embedder: Embedder) -> Reconciliation:
-    return _run("xiaomi-su7", embedder)
-
-
-@pytest.fixture(scope="module")
-def tencent(embedder: Embedder) -> Reconciliation:
-    return _run("tencent-ubisoft", embedder)
-
-
-@pytest.fixture(scope="module")
-def alibaba(embedder: Embedder) -> Reconciliation:
-    return _run("alibaba-results", embedder)
-
-
-@pytest.fixture(scope="module")
-def quake(embedder: Embedder) -> Reconciliation:
-    return _run("tibet-quake", embedder)
+xiaomi = _story("xiaomi-su7", "xiaomi")
+tencent = _story("tencent-ubisoft", "tencent")
+alibaba = _story("alibaba-results", "alibaba")
+quake = _story("tibet-quake", "quake")
 
 
 def _conflicts(result: Reconciliation) -> list[str]:
