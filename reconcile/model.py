@@ -177,6 +177,7 @@ SINGULAR_UNITS: Mapping[str, str] = {
 _UNIT_NAMES: Mapping[str, str] = {
     "usd": "USD", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "hkd": "HKD", "jpy": "JPY",
     "gpus": "GPUs", "gpu": "GPU", "km2": "km²", "m2": "m²", "bps": "basis points", "pp": "percentage points",
+    "tb": "TB", "gb": "GB", "mah": "mAh",
 }  # fmt: skip
 
 

@@ -55,7 +55,7 @@ _WORD_BREAK = re.compile(r"[\s-]+")
 _MAX_DIGITS = 30  # longer runs are identifiers; the cap also bounds the Decimal arithmetic
 _MAX_WORDS = 12  # a longer run of number words is a list ("one two three ..."), read no further
 # A capitalised Latin word and one space before a number: the number is part of a name.
-_CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*[ ]$")
+_CAPITALISED_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)[ ]$")  # Windows, iPhone
 _NAME_REACH = 40
 # ...unless a plural noun follows, which it counts: "Authentic 6 volumes", "Cellar 42 Degrees".
 _PLURAL_AFTER = re.compile(r"(?-i:\s+[A-Za-z][a-z]{2,}(?<!s)s\b)")

@@ -237,6 +237,11 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("Temperatures dropped to minus 16 degrees Celsius overnight.", exact(-16, "celsius")),
     ("It was 30 degrees Celsius in the shade", exact(30, "celsius")),
     ("China cut its benchmark lending rates by 25 basis points on Monday", exact(25, "bps")),
+    ("The phone weighs 298 grams", exact(298, "g")),
+    ("and is 3.6 millimetres thick when fully opened", last_digit(3.6, 0.05, "mm")),
+    ("The top model has 1 terabyte of storage", exact(1, "tb")),
+    ("it is only using 15GBs for documents and data", exact(15, "gb")),  # wmt
+    ("a 5,600 mAh battery", exact(5600, "mah")),
     ("unemployment fell 0.3 percentage points", last_digit(0.3, 0.05, "pp")),
     ("Nourishing and Rejuvenating Six Piece Set (skincare, cosmetics set, for student girls)", exact(6)),  # wmt
 ]
@@ -408,6 +413,11 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("当地夜间气温降至零下16摄氏度。", exact(-16, "celsius")),
     ("白天气温30℃", exact(30, "celsius")),
     ("贷款市场报价利率下调25个基点", exact(25, "bps")),
+    ("手机重298克", exact(298, "g")),
+    ("完全展开时厚度仅3.6毫米", last_digit(3.6, 0.05, "mm")),
+    ("顶配版本拥有1TB存储空间", exact(1, "tb")),
+    ("5600毫安时电池", exact(5600, "mah")),
+    ("表带接口尺寸18mm", exact(18, "mm")),  # wmt
     ("失业率下降0.3个百分点", last_digit(0.3, 0.05, "pp")),  # not 0.3个 and a magnitude 百
     ("此次地震是近5年来发生的最大地震", exact(5, "years")),  # 近…来: the past five years, not nearly five
     # 个半 and a half after the unit add a half
@@ -457,6 +467,8 @@ EN_NOT_QUANTITIES = [
     "working on the ERNIE 3.0 Titan model",
     "users who upgrade to Windows 11 now",
     "under Article 5 of the treaty",
+    "hours after Apple introduced its iPhone 16 line",  # a capital inside the word names it too
+    "a 5G network",  # not five grams
     # a capitalised number word after a capitalised word names something
     "The new unit will hold the Assassin's Creed, Far Cry and Rainbow Six franchises and employ staff",
     'known as the "Colston Four," are facing a trial',  # wmt
