@@ -43,6 +43,8 @@ ZH_ORGS = [
         ["Alibaba", "DAMO Academy", "DAMO Academy 智能计算实验室", "ByteDance"],
     ),
     ("向字节AML团队负责人汇报", ["ByteDance", "ByteDance AML团队"]),
+    ("苹果在美国加州发布了iPhone 16系列", ["Apple"]),  # 苹果 alone, unless a guard says fruit
+    ("（苹果日报图：天安門母親網站由陶業負責打理。）", ["Apple Daily"]),  # wmt
     # a verb after the parent starts no unit: no "People's Bank of China 授权全国银行"
     ("中国人民银行授权全国银行间同业拆借中心公布", ["People's Bank of China"]),
     ("仅担任过浙江大学上海高级研究院兼职教授。", ["Zhejiang University", "Zhejiang University 上海高级研究院"]),
@@ -119,6 +121,8 @@ ZH_NO_ORG = [
     "该交易对这家子公司的估值约为40亿欧元",  # no 家子公司
     "自治区政府周三表示",  # "the regional government": a kind (西藏自治区政府 is a name)
     "警方冻结银行账户23个",  # the police froze bank accounts: no 警方冻结银行
+    "我吃了一个苹果",
+    "烟台苹果产量增长",
 ]
 
 EN_ORGS = [

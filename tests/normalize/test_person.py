@@ -128,6 +128,7 @@ ZH_NO_PERSON = [
     "截至4日，地震后共发生余震300余次",  # 余震 is an aftershock
     "专程飞往巴黎出席签约仪式",  # 专程 ends a word: no 程飞
     "震中距珠穆朗玛峰约80公里",  # Mount Everest: 峰 closes a place, no 穆朗玛
+    "表镜材质人工蓝宝石水晶玻璃",  # wmt: sapphire crystal glass, no 蓝宝
 ]
 
 EN_PERSONS = [
