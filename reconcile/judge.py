@@ -71,7 +71,11 @@ def _compare_dates(
         return
     if not a or not b:
         side, values = (side_b, b) if not a else (side_a, a)
-        outcome.details.append(f"date: only {side} gives one ({', '.join(v.label for v in values)})")
+        if all(value.anchor == "now" for value in values):  # 截至目前 against "so far": no date of an event
+            told = ", ".join(_date_text(value, side) for value in values)
+            outcome.details.append(f"date: {side} speaks of the time of writing ({told})")
+        else:
+            outcome.details.append(f"date: only {side} gives one ({', '.join(v.label for v in values)})")
         return
     left, right = list(a), list(b)
     for x in list(left):

@@ -131,6 +131,12 @@ CLAIMS: list[tuple[str, str, list[Expected]]] = [
         "Net income fell 12% to 43.9 billion yuan.",
         [("Net income fell", None, "grow", None)],
     ),
+    # 夺得 is "won" (a headline with a name and no number is a claim when it names an event)
+    (
+        "zh",
+        "郑钦文夺得中国首枚奥运网球单打金牌",
+        [("郑钦文夺得中国首枚奥运网球单打金牌", "Zheng Qinwen", "award", None)],
+    ),
     # no date, number, name or known predicate: nothing to check, no claim
     ("en", "The weather was nice and everyone was happy.", []),
 ]

@@ -161,6 +161,14 @@ PAIRS: list[tuple[str, str, str, list[str], list[str]]] = [
         ],
         [],
     ),
+    # "so far" on one side only is the time of writing, not an event's date the other lacks
+    (
+        "China has won 13 gold medals at the Games.",
+        "截至目前，中国代表团已获得13枚金牌。",
+        "adds_detail",
+        ['date: ZH speaks of the time of writing (≤2024-07 (ZH, "目前" in an article of 2024-07-28))'],
+        ["number: 13"],
+    ),
     # a noun right before the number is what it counts: 专利40余项 are patents
     (
         "He holds 40 patents.",

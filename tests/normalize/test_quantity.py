@@ -507,6 +507,7 @@ ZH_NOT_QUANTITIES = [
     "二〇二二年",
     "十四五规划",
     "AI相关产品收入实现三位数增长",  # triple-digit growth, not three people
+    "郑钦文以2比0击败克罗地亚选手维基奇",  # a score, not two amounts
     "营收实现两位数增长",
     "https://mmbiz.qpic.cn/mmbiz_png/YicUhk5aAGtB1iaG0wFngnjN4FF2GlD0Bn/640?wx_fmt=png",
     "手机13812345678",
