@@ -654,8 +654,8 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
 
 
 def _negated(quantity: Quantity) -> Quantity:
-    """The same interval below zero: "minus 16 degrees" is -16, and "nearly minus 16" stays
-    open toward zero."""
+    """The same interval below zero: "minus 16 degrees" is -16, and "nearly minus 16" is open
+    at -16 as "nearly 16" is open at 16."""
     stated = (-quantity.stated_range[1], -quantity.stated_range[0]) if quantity.stated_range else None
     return replace(
         quantity,

@@ -236,6 +236,7 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("Blast Kills Six in Kabul Market", exact(6)),  # a headline capitalises its number words too
     ("Temperatures dropped to minus 16 degrees Celsius overnight.", exact(-16, "celsius")),
     ("It was 30 degrees Celsius in the shade", exact(30, "celsius")),
+    ("It fell to nearly minus 16 degrees Celsius.", Quantity(-16, -16, -14.4, "celsius", low_open=True)),
     ("China cut its benchmark lending rates by 25 basis points on Monday", exact(25, "bps")),
     ("The phone weighs 298 grams", exact(298, "g")),
     ("and is 3.6 millimetres thick when fully opened", last_digit(3.6, 0.05, "mm")),
