@@ -43,6 +43,9 @@ def names(text: str, rules: object) -> list[str]:
 
 
 ZH_PERSONS = [
+    # listed transliterations and English names (persons.tsv)
+    ("俄罗斯总统普京5月16日抵达北京", ["Vladimir Putin"]),
+    ("首席执行官吴泳铭表示", ["Eddie Wu"]),
     # seed article
     ("最新消息，阿里大模型元老**杨红霞** 入职香港理工大学，任电子计算机系教授。", ["Yang Hongxia"]),
     ("杨红霞是AI领域知名科学家。", ["Yang Hongxia"]),
