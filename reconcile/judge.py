@@ -55,6 +55,10 @@ def _date_text(value: DateValue, side: str) -> str:
     return f"{value.label} ({side}{basis})"
 
 
+def _time_of_writing(side: str, values: Sequence[DateValue]) -> str:
+    return f"date: {side} speaks of the time of writing ({', '.join(_date_text(value, side) for value in values)})"
+
+
 def _compare_dates(
     a: Sequence[DateValue],
     b: Sequence[DateValue],
@@ -72,8 +76,7 @@ def _compare_dates(
     if not a or not b:
         side, values = (side_b, b) if not a else (side_a, a)
         if all(value.anchor == "now" for value in values):  # 截至目前 against "so far": no date of an event
-            told = ", ".join(_date_text(value, side) for value in values)
-            outcome.details.append(f"date: {side} speaks of the time of writing ({told})")
+            outcome.details.append(_time_of_writing(side, values))
         else:
             outcome.details.append(f"date: only {side} gives one ({', '.join(v.label for v in values)})")
         return
@@ -100,7 +103,7 @@ def _compare_dates(
     for side, values in ((side_a, left), (side_b, right)):
         for value in [v for v in values if v.anchor == "now"]:
             values.remove(value)
-            outcome.details.append(f"date: {side} speaks of the time of writing ({_date_text(value, side)})")
+            outcome.details.append(_time_of_writing(side, [value]))
     if left and right and later is not None:
         # "first released in March" is not contradicted by a release in May.
         first, then = (left, right) if later == 1 else (right, left)

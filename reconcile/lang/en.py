@@ -400,6 +400,10 @@ DATE_COUNT_WORDS = (
     "eleven", "twelve", "fifteen", "twenty", "thirty", "fifty", "a hundred",
 )  # fmt: skip
 
+# Not a baseline of comparison: "up 1% from a year earlier", "than a year ago" (\x20 is a space
+# the pattern expansion leaves alone, so that the look-behinds keep a fixed width).
+_NOT_A_BASELINE = r"(?<!from\x20)(?<!than\x20)(?<!with\x20)(?<!to\x20)(?<!over\x20)(?<!period\x20)"
+
 DATES = DateRules(
     patterns=(
         r"{month_name} {day}(?:st|nd|rd|th)?(?:,\s*| ){year}",  # December 11, 2016 (or "11,2016")
@@ -428,9 +432,8 @@ DATES = DateRules(
         r"|of|the year) {year}{not_unit}",  # a bare year only after a cue ("2,016 people" is not one)
         r"(?:the )?(?P<decade>(?:1[89]|20)[0-9]0)'?s",  # the 1990s
         r"{count} {unit} {later}",
-        # not a baseline of comparison: "up 1% from a year earlier", "than a year ago"
-        r"(?<!from\x20)(?<!than\x20)(?<!with\x20)(?<!to\x20)(?<!over\x20)(?<!period\x20){count} {unit} {earlier}",
-        r"(?<!from\x20)(?<!than\x20)(?<!with\x20)(?<!to\x20)(?<!over\x20)(?<!period\x20){count} {unit} {ago}",
+        _NOT_A_BASELINE + r"{count} {unit} {earlier}",
+        _NOT_A_BASELINE + r"{count} {unit} {ago}",
         r"{rel_year}",
         r"{rel_month}",
         r"{rel_day}",
@@ -557,10 +560,6 @@ DATES = DateRules(
         "second quarter": (4, 6),
         "third quarter": (7, 9),
         "fourth quarter": (10, 12),
-        "first-quarter": (1, 3),
-        "second-quarter": (4, 6),
-        "third-quarter": (7, 9),
-        "fourth-quarter": (10, 12),
         "first three quarters": (1, 9),
         "first three quarters of": (1, 9),
     },
@@ -605,8 +604,8 @@ DATES = DateRules(
     day_parts=("morning", "afternoon", "evening", "night"),
     future_markers=(r"\bwill\b", r"\bshall\b", r"\b(?:is|are) (?:due|set|scheduled|expected|slated|to)\b"),
     reported_parts=frozenset(
-        {"q1", "q2", "q3", "q4", "first three quarters"}
-        | {f"{ordinal}{joint}quarter" for ordinal in ("first", "second", "third", "fourth") for joint in " -"}
+        {"q1", "q2", "q3", "q4", "first quarter", "second quarter", "third quarter", "fourth quarter"}
+        | {"first three quarters"}
     ),
 )
 

@@ -106,8 +106,9 @@ def _grammar(rules: LangRules) -> _Grammar:
 
 
 def _key(phrase: str) -> str:
-    """How a matched phrase is looked up: case and runs of spaces do not matter."""
-    return " ".join(phrase.casefold().split())
+    """How a matched phrase is looked up: case, hyphens and runs of spaces do not matter
+    ("third-quarter" is "third quarter")."""
+    return " ".join(phrase.casefold().replace("-", " ").split())
 
 
 def _alternation(phrases: Sequence[str], gap: str) -> str:
@@ -651,8 +652,14 @@ def _resolve(
         return value
     if published is None or value.low <= published.high:
         return value
-    low, high = value.low.replace(year=value.low.year - 1), date(value.high.year - 1, value.high.month, 1)
-    high = high.replace(day=_month_end(high.year, high.month))
+    return _a_year_before(value)
+
+
+def _a_year_before(value: DateValue) -> DateValue | None:
+    """`value` in the year before, at its own precision (a quarter not yet begun is last year's)."""
+    low, high = _shift_day(value.low, -1, "year"), _shift_day(value.high, -1, "year")
+    if low is None or high is None:
+        return None
     return DateValue(low, high, value.precision, _label(low, high, value.precision), value.basis, value.anchor)
 
 
