@@ -165,7 +165,7 @@ _MAGNITUDE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 # The canonical units that count things, by their singular: labels say "1 year", "1 person".
 SINGULAR_UNITS: Mapping[str, str] = {
     "bps": "basis point", "cases": "case", "celsius": "celsius", "citations": "citation", "companies": "company",
-    "days": "day", "feet": "foot",
+    "days": "day", "fahrenheit": "fahrenheit", "feet": "foot",
     "gpus": "gpu", "hectares": "hectare", "hours": "hour", "households": "household", "inches": "inch",
     "institutions": "institution", "kinds": "kind", "miles": "mile", "minutes": "minute",
     "models": "model", "months": "month", "papers": "paper", "parameters": "parameter",
@@ -182,7 +182,7 @@ _UNIT_NAMES: Mapping[str, str] = {
 
 
 # Units whose label reads otherwise than "<number> <unit>": "16%", "54 years old".
-_UNIT_SUFFIXES: Mapping[str, str] = {"percent": "%", "age": " years old", "celsius": " °C"}
+_UNIT_SUFFIXES: Mapping[str, str] = {"percent": "%", "age": " years old", "celsius": " °C", "fahrenheit": " °F"}
 
 
 def _unit_suffix(name: str) -> str:
@@ -208,11 +208,13 @@ def _number_label(value: float) -> str:
 
 
 def _range_label(low: float, high: float) -> str:
-    """Both ends of a range, its magnitude said once when they share it: "30–40 million"."""
+    """Both ends of a range, its magnitude said once when they share it: "30–40 million";
+    spelt "-10 to -5" below zero, where a dash would run into the minus sign."""
+    dash = " to " if low < 0 else "–"
     size, word = _magnitude_word(low)
     if word and _magnitude_word(high)[1] == word:
-        return f"{low / size:.4g}–{high / size:.4g} {word}"
-    return f"{_number_label(low)}–{_number_label(high)}"
+        return f"{low / size:.4g}{dash}{high / size:.4g} {word}"
+    return f"{_number_label(low)}{dash}{_number_label(high)}"
 
 
 @_pickled_by_fields

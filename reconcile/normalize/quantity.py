@@ -50,6 +50,12 @@ _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 # most positions fail there.
 _DIGIT_START = r"(?=[0-9])(?<![a-z0-9.])(?<![0-9],)(?<![a-z][-_])(?<![0-9][-–—~])"
 _JOIN = r"[\s-]*"
+# A minus sign glued to a number, not ending a name or a number ("COVID-19", "3-5"). It is read
+# as a sign only before a unit that goes below zero: "-5°C" is cold, while "-3%" mostly sits
+# beside "fell", so that reading it as -3% would set it against the other side's "down 3%".
+_MINUS_SIGN = r"(?<![a-z0-9.])[-−](?=[0-9])"
+_MINUS_SIGNS = frozenset("-−")
+_SIGNED_UNITS = frozenset({"celsius", "fahrenheit"})
 _ANY_DIGIT = re.compile("[0-9]")
 _WORD_BREAK = re.compile(r"[\s-]+")
 _MAX_DIGITS = 30  # longer runs are identifiers; the cap also bounds the Decimal arithmetic
@@ -227,6 +233,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
             if phrase not in lone
         ),
         _DIGIT_START,
+        _MINUS_SIGN,
         *(unglued + _phrases([phrase]) for phrase in lone),
     ]
     return _Grammar(
@@ -241,7 +248,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
         prefix=re.compile(prefixes, _FLAGS),
-        negative=re.compile(rf"(?:{_phrases(numbers.negative_prefixes)})\s*", _FLAGS),
+        negative=re.compile(rf"(?:{_phrases(numbers.negative_prefixes)})\s*|{_MINUS_SIGN}", _FLAGS),
         digits=re.compile(_DIGITS, _FLAGS),
         numeral=re.compile(rf"{words}(?:{numbers.word_joiner}{words}){{0,{_MAX_WORDS}}}", _FLAGS),
         word=re.compile(words, _FLAGS),
@@ -519,13 +526,19 @@ def _scaled(amount: _Amount, scale: Decimal | None) -> Decimal:
 
 
 def _far_end(
-    text: str, pos: int, g: _Grammar, first: _Amount, read: _Reading, opened: bool
+    text: str, pos: int, g: _Grammar, first: _Amount, read: _Reading, opened: bool, signed: bool = False
 ) -> tuple[_Amount, Decimal | None, int] | None:
-    """The second number of a range ("-4000万", "to 40 million", "and 40"), its magnitude and end."""
+    """The second number of a range ("-4000万", "to 40 million", "and 40"), its magnitude and end.
+
+    After a signed first number the second is signed too ("-5 to -10°C")."""
     separator = g.separator.match(text, pos) or (opened and g.pair_separator.match(text, pos))
     if not separator:
         return None
     pos = separator.end()
+    if signed:
+        if text[pos : pos + 1] not in _MINUS_SIGNS:
+            return None
+        pos += 1
     if read.currency and (match := g.prefix.match(text, pos)) and match.group("currency"):
         pos = match.end()
     second = _amount(text, pos, g, read.currency)
@@ -578,6 +591,7 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         read.pos = match.end()
     if negative := g.negative.match(text, read.pos):
         read.pos = negative.end()
+    signed = negative is not None and negative.group() in _MINUS_SIGNS
     read.take_prefix(text, g)
     first = _amount(text, read.pos, g, read.currency)
     if first is None:
@@ -593,11 +607,13 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     if scale is not None:
         first, read.pos = _compound(text, read.pos, first, scale, g)
     last, last_scale = first, scale
-    if first.form in _AMOUNT_FORMS and (far := _far_end(text, read.pos, g, first, read, opened)):
+    if first.form in _AMOUNT_FORMS and (far := _far_end(text, read.pos, g, first, read, opened, signed)):
         last, last_scale, read.pos = far
         scale = scale or last_scale  # 3000-4000万: the magnitude serves both ends
         if _scaled(last, last_scale) < _scaled(first, scale):
-            return None  # 13-7 is a score, 1986-88 a span of years
+            if not signed:
+                return None  # 13-7 is a score, 1986-88 a span of years
+            (first, scale), (last, last_scale) = (last, last_scale), (first, scale)  # -10 to -5: 5 to 10, negated
     if first.article and not (scale or read.fixed_unit):
         return None  # "a" or 一 alone, the commonest start of all: no need to read on
     read.take_after(text, g)
@@ -649,6 +665,8 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         and not _title_case(text)
     ):
         return None  # Rainbow Six, "Colston Four": a name ends in a capitalised number word (not Six Piece Set)
+    if signed and read.unit not in _SIGNED_UNITS:
+        return None  # read again from the digit, unsigned
     quantity = _quantity((first, scale), (last, last_scale or scale), read, g)
     return read.pos, _negated(quantity) if negative else quantity
 

@@ -237,6 +237,14 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("Temperatures dropped to minus 16 degrees Celsius overnight.", exact(-16, "celsius")),
     ("It was 30 degrees Celsius in the shade", exact(30, "celsius")),
     ("It fell to nearly minus 16 degrees Celsius.", Quantity(-16, -16, -14.4, "celsius", low_open=True)),
+    # A minus sign counts before a temperature; before a percentage it is left to the verb ("fell")
+    ("Overnight lows fell to -5°C in Harbin", exact(-5, "celsius")),
+    ("Temperatures of −12 °C were recorded", exact(-12, "celsius")),
+    ("Lows of -5 to -10°C are expected", span(-10, -5, "celsius")),
+    ("Lows of -10 to -5 degrees Celsius", span(-10, -5, "celsius")),
+    ("It was -40°F in Winnipeg", exact(-40, "fahrenheit")),
+    ("It was 98 degrees Fahrenheit", exact(98, "fahrenheit")),
+    ("Shares closed -3% lower", exact(3, "percent")),
     ("China cut its benchmark lending rates by 25 basis points on Monday", exact(25, "bps")),
     ("The phone weighs 298 grams", exact(298, "g")),
     ("and is 3.6 millimetres thick when fully opened", last_digit(3.6, 0.05, "mm")),
@@ -412,6 +420,8 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("４５岁以下", at_most(45, "age")),
     ("他拥有专利40余项", above(40, "patents", high=50)),  # the noun right before counts
     ("当地夜间气温降至零下16摄氏度。", exact(-16, "celsius")),
+    ("哈尔滨最低气温降至-25℃", exact(-25, "celsius")),
+    ("夜间气温-5至-10℃", span(-10, -5, "celsius")),
     ("白天气温30℃", exact(30, "celsius")),
     ("贷款市场报价利率下调25个基点", exact(25, "bps")),
     ("手机重298克", exact(298, "g")),
@@ -496,6 +506,7 @@ ZH_NOT_QUANTITIES = [
     "相比GPT-3",
     "IBM T.J.沃森研究中心",
     "新冠COVID-19",
+    "参加中越两军“和平救援-2021”卫勤联合演习",  # wmt: a glued minus sign before a name's year
     "超过四分之一的英国家庭",
     "23日上午10点左右巡逻",
     "在唐宁街 10 号",
@@ -594,6 +605,9 @@ LABELS = [
     ("占地3000平方米", "3,000 m²"),
     ("能耗仅为1%", "1%"),
     ("between 30% and 40%", "30–40%"),
+    ("Overnight lows fell to -5°C", "-5 °C"),
+    ("It was -40°F in Winnipeg", "-40 °F"),
+    ("夜间气温-5至-10℃", "-10 to -5 °C"),
 ]
 
 
