@@ -73,6 +73,14 @@ ZH_ORGS = [
     ("记者从近日北京市教委获悉", ["Beijing Municipal Education Commission"]),  # wmt
     ("市教委相关负责人表示", ["Municipal Education Commission"]),
     ("美国国务院发言人说", ["US Department of State"]),
+    # Chinese agencies in the lexicon; another country's agency of the same kind stays as written
+    ("中国气象局发布寒潮橙色预警", ["China Meteorological Administration"]),
+    ("英国气象局发布了大风黄色天气预警", ["英国气象局"]),  # wmt
+    ("该地区的冬季风暴预警将持续到周日上午，美国国家气象局表示", ["美国国家气象局"]),  # wmt
+    ("据中国地震台网测定", ["China Earthquake Networks Center"]),
+    ("应急管理部派出工作组赶赴现场", ["Ministry of Emergency Management"]),
+    ("国家金融监督管理总局局长李云泽", ["National Financial Regulatory Administration"]),
+    ("国台办发言人表示", ["Taiwan Affairs Office"]),
     ("新华社北京12月11日电", ["Xinhua"]),  # wmt
     ("浙大学术年会上学生唱主角 研究成果让人脑洞大开-新华网", ["Zhejiang University", "Xinhua"]),  # wmt
     ("七国集团外长会议在利物浦召开", ["G7"]),  # wmt
@@ -126,6 +134,7 @@ ZH_NO_ORG = [
 ]
 
 EN_ORGS = [
+    ("the China Meteorological Administration said on Thursday", ["China Meteorological Administration"]),
     # seed article
     ("Former Leader of Alibaba M6 Joins ByteDance AI Lab", ["Alibaba", "ByteDance AI Lab"]),
     (
