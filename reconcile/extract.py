@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal
 
@@ -41,6 +41,7 @@ class _Patterns:
     framing_clause_end: re.Pattern[str]
     person_pronoun: re.Pattern[str] | None
     thing_pronoun: re.Pattern[str] | None
+    org_description: re.Pattern[str] | None
 
 
 def _any_of(fragments: Sequence[str]) -> re.Pattern[str] | None:
@@ -59,6 +60,7 @@ def _patterns(lang: str) -> _Patterns:
         framing_clause_end=re.compile(rules.text.framing_clause_end),
         person_pronoun=_any_of(rules.names.person_pronouns),
         thing_pronoun=_any_of(rules.names.org_pronouns),
+        org_description=_any_of(rules.names.org_descriptions),
     )
 
 
@@ -187,6 +189,15 @@ class _Discourse:
     thing: tuple[str, SubjectKind] | None = None
     date: DateValue | None = None
     date_sentence: int = 0
+    orgs: list[tuple[str, str]] = field(default_factory=list)  # (name as written, canonical), oldest first
+
+    def latest_org(self, head: str) -> str | None:
+        """The organisation a description with this head noun refers back to ("the ministry")."""
+        head = head.casefold()
+        return next(
+            (value for written, value in reversed(self.orgs) if head in written.casefold() or head in value.casefold()),
+            None,
+        )
 
 
 SubjectKind = Literal["person", "org", "term"]
@@ -226,6 +237,13 @@ def _subject(
         [(slot.start, _value(slot), "org") for slot in slots if slot.kind == "org"]
         + [(position, term, "term") for position, _, term in terms]
     )
+    description = patterns.org_description.search(text, start, end) if patterns.org_description else None
+    if (
+        description
+        and (not named or description.start() < named[0][0])
+        and (antecedent := discourse.latest_org(description.group("head")))
+    ):
+        return antecedent, "org"
     thing_pronoun = patterns.thing_pronoun.search(text, start, end) if patterns.thing_pronoun else None
     if thing_pronoun and discourse.thing and (not named or thing_pronoun.start() < named[0][0]):
         return discourse.thing
@@ -312,6 +330,7 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
                 if slot.kind == "date" and isinstance(slot.value, DateValue) and slot.value.anchor != "now":
                     discourse.date = slot.value
                     discourse.date_sentence = sentence.index
+            discourse.orgs.extend((slot.text, _value(slot)) for slot in group.slots if slot.kind == "org")
             if subject_kind == "person":
                 discourse.person = subject
             elif resolved is not None:

@@ -137,6 +137,44 @@ CLAIMS: list[tuple[str, str, list[Expected]]] = [
         "郑钦文夺得中国首枚奥运网球单打金牌",
         [("郑钦文夺得中国首枚奥运网球单打金牌", "Zheng Qinwen", "award", None)],
     ),
+    # "the bureau", 该局: a description refers back to the latest organisation its head noun names
+    (
+        "en",
+        "The National Bureau of Statistics released the data on Monday. "
+        "The bureau said retail sales grew 3% in November.",
+        [
+            ("The National Bureau", "National Bureau of Statistics", "release", None),
+            ("The bureau said", "National Bureau of Statistics", "grow", None),
+        ],
+    ),
+    (
+        "en",
+        "Iran's Health Ministry reported 58 deaths on Saturday. According to the ministry, 3,126 patients are in "
+        "intensive care.",  # wmt
+        [
+            ("Iran's Health Ministry", "Health Ministry", None, None),
+            ("According to the ministry", "Health Ministry", None, None),
+        ],
+    ),
+    (
+        "zh",
+        "国家统计局周一发布数据。该局表示，11月社会消费品零售总额增长3%。",
+        [
+            ("国家统计局周一发布数据", "National Bureau of Statistics", "release", None),
+            ("该局表示", "National Bureau of Statistics", "grow", None),
+        ],
+    ),
+    # ...and to nothing when no organisation before it has that noun: Tencent is no ministry
+    (
+        "en",
+        "Tencent reported revenue of 100 billion yuan on Monday. The ministry said sales grew 3% in November.",
+        [("Tencent reported", "Tencent", None, None), ("The ministry said", None, "grow", None)],
+    ),
+    (
+        "zh",
+        "阿里巴巴周一发布财报。该部分收入增长3%。",
+        [("阿里巴巴周一", "Alibaba", "release", None), ("该部分收入", None, "grow", None)],
+    ),
     # no date, number, name or known predicate: nothing to check, no claim
     ("en", "The weather was nice and everyone was happy.", []),
 ]

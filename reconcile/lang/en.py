@@ -632,6 +632,11 @@ NAMES = NameRules(
     ),
     person_pronouns=(r"\b(?:she|he|her|his|him)\b",),
     org_pronouns=(r"\b(?:it|its|the company|the firm|the group)\b",),
+    # "the ministry", not "the Ministry of Health" (a name) nor "the agency's" (still the agency)
+    org_descriptions=(
+        r"\bthe (?P<head>ministry|bureau|agency|commission|administration|department|council|authority|court)\b"
+        r"(?!\s+(?:of|for|on)\b)",
+    ),
     org_suffixes=(
         "university",
         "college",

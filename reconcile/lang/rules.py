@@ -231,6 +231,10 @@ class NameRules:
     place_suffixes: tuple[str, ...] = ()
     list_separators: tuple[str, ...] = ()
     boundary_chars: str = ""
+    # Definite descriptions (regular expressions with a `head` group) that refer back to the latest
+    # organisation whose name holds the head noun: "the ministry" to the Health Ministry, 该局 to
+    # 国家统计局. Unlike a pronoun, one with no such organisation before it refers to nothing.
+    org_descriptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
