@@ -112,6 +112,9 @@ class NumberRules:
     unit_prefixes: Mapping[str, str] = field(default_factory=dict)
     # Words that make the number after them negative: "minus 16 degrees", 零下16摄氏度.
     negative_prefixes: tuple[str, ...] = ()
+    # Units after which a stepped approximator still binds to the number: 1年多 is more than a
+    # year and less than two, while in 10万亿参数多模态 the 多 begins the next word.
+    stepped_after_units: frozenset[str] = frozenset()
     # Whether a unit written right before a number names what it counts, with no verb between:
     # Chinese 专利40余项, 员工500人 (English "patents 40" is no such phrase).
     unit_right_before: bool = False

@@ -161,6 +161,7 @@ NUMBERS = NumberRules(
         Approximator("以内", "after", "at_most"),
     ),
     stepped_approximators=frozenset({"余", "多"}),
+    stepped_after_units=frozenset({"years", "months", "weeks", "days", "hours"}),
     range_separators=("-", "–", "—", "~", "～", "至", "到"),
     range_pairs=(),
     units={

@@ -633,7 +633,7 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     if last is first and read.unit and scale is None and (half := g.half_after_unit.match(text, read.pos)):
         first = last = _plus_a_half(first, half.end())  # 一年半
         read.pos = half.end()
-    read.take_after(text, g, stepped=False)
+    read.take_after(text, g, stepped=read.unit in g.numbers.stepped_after_units)
     if _glued(text, first, read.pos) or _glued(text, last, read.pos):
         return None
     if first.needs_context and not (read.context or scale):

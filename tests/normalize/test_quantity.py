@@ -421,6 +421,10 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("他拥有专利40余项", above(40, "patents", high=50)),  # the noun right before counts
     ("当地夜间气温降至零下16摄氏度。", exact(-16, "celsius")),
     ("哈尔滨最低气温降至-25℃", exact(-25, "celsius")),
+    # 多 after a unit of time still binds to the number: more than one year, fewer than two
+    ("他在公司工作了1年多", above(1, "years", high=2)),
+    ("相隔两年多", above(2, "years", high=3)),
+    ("项目历时3天多", above(3, "days", high=4)),
     ("夜间气温-5至-10℃", span(-10, -5, "celsius")),
     ("白天气温30℃", exact(30, "celsius")),
     ("贷款市场报价利率下调25个基点", exact(25, "bps")),
