@@ -189,15 +189,13 @@ class _Discourse:
     thing: tuple[str, SubjectKind] | None = None
     date: DateValue | None = None
     date_sentence: int = 0
-    orgs: list[tuple[str, str]] = field(default_factory=list)  # (name as written, canonical), oldest first
+    # The organisations named so far, oldest first: (name as written and canonical, casefolded; canonical)
+    orgs: list[tuple[str, str]] = field(default_factory=list)
 
     def latest_org(self, head: str) -> str | None:
         """The organisation a description with this head noun refers back to ("the ministry")."""
         head = head.casefold()
-        return next(
-            (value for written, value in reversed(self.orgs) if head in written.casefold() or head in value.casefold()),
-            None,
-        )
+        return next((value for names, value in reversed(self.orgs) if head in names), None)
 
 
 SubjectKind = Literal["person", "org", "term"]
@@ -330,7 +328,9 @@ def extract(document: Document, sentences: Sequence[Sentence]) -> tuple[Claim, .
                 if slot.kind == "date" and isinstance(slot.value, DateValue) and slot.value.anchor != "now":
                     discourse.date = slot.value
                     discourse.date_sentence = sentence.index
-            discourse.orgs.extend((slot.text, _value(slot)) for slot in group.slots if slot.kind == "org")
+            discourse.orgs.extend(
+                (f"{slot.text}\n{_value(slot)}".casefold(), _value(slot)) for slot in group.slots if slot.kind == "org"
+            )
             if subject_kind == "person":
                 discourse.person = subject
             elif resolved is not None:

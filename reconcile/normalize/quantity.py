@@ -53,8 +53,8 @@ _JOIN = r"[\s-]*"
 # A minus sign glued to a number, not ending a name or a number ("COVID-19", "3-5"). It is read
 # as a sign only before a unit that goes below zero: "-5°C" is cold, while "-3%" mostly sits
 # beside "fell", so that reading it as -3% would set it against the other side's "down 3%".
-_MINUS_SIGN = r"(?<![a-z0-9.])[-−](?=[0-9])"
-_MINUS_SIGNS = frozenset("-−")
+_MINUS_SIGNS = ("-", "\u2212")  # hyphen-minus and the minus sign
+_MINUS_SIGN = rf"(?<![a-z0-9.])[{''.join(_MINUS_SIGNS)}](?=[0-9])"
 _SIGNED_UNITS = frozenset({"celsius", "fahrenheit"})
 _ANY_DIGIT = re.compile("[0-9]")
 _WORD_BREAK = re.compile(r"[\s-]+")
@@ -248,7 +248,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
         prefix=re.compile(prefixes, _FLAGS),
-        negative=re.compile(rf"(?:{_phrases(numbers.negative_prefixes)})\s*|{_MINUS_SIGN}", _FLAGS),
+        negative=re.compile(rf"(?:{_phrases(numbers.negative_prefixes)})\s*|(?P<sign>{_MINUS_SIGN})", _FLAGS),
         digits=re.compile(_DIGITS, _FLAGS),
         numeral=re.compile(rf"{words}(?:{numbers.word_joiner}{words}){{0,{_MAX_WORDS}}}", _FLAGS),
         word=re.compile(words, _FLAGS),
@@ -536,7 +536,7 @@ def _far_end(
         return None
     pos = separator.end()
     if signed:
-        if text[pos : pos + 1] not in _MINUS_SIGNS:
+        if not text.startswith(_MINUS_SIGNS, pos):
             return None
         pos += 1
     if read.currency and (match := g.prefix.match(text, pos)) and match.group("currency"):
@@ -591,7 +591,7 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         read.pos = match.end()
     if negative := g.negative.match(text, read.pos):
         read.pos = negative.end()
-    signed = negative is not None and negative.group() in _MINUS_SIGNS
+    signed = negative is not None and negative.group("sign") is not None
     read.take_prefix(text, g)
     first = _amount(text, read.pos, g, read.currency)
     if first is None:
