@@ -525,8 +525,19 @@ def _scaled(amount: _Amount, scale: Decimal | None) -> Decimal:
     return amount.low * (scale or 1)
 
 
+_End = tuple[_Amount, Decimal | None]  # a number of a range and its magnitude
+
+
+def _rising(first: _End, last: _End, signed: bool) -> tuple[_End, _End] | None:
+    """The ends of a range, the smaller number first. Falling ends are a score or a span of years
+    (13-7, 1986-88), unless both are signed: -10 to -5 is 5 to 10, negated."""
+    if _scaled(*last) >= _scaled(*first):
+        return first, last
+    return (last, first) if signed else None
+
+
 def _far_end(
-    text: str, pos: int, g: _Grammar, first: _Amount, read: _Reading, opened: bool, signed: bool = False
+    text: str, pos: int, g: _Grammar, first: _Amount, read: _Reading, opened: bool, signed: bool
 ) -> tuple[_Amount, Decimal | None, int] | None:
     """The second number of a range ("-4000万", "to 40 million", "and 40"), its magnitude and end.
 
@@ -610,10 +621,9 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     if first.form in _AMOUNT_FORMS and (far := _far_end(text, read.pos, g, first, read, opened, signed)):
         last, last_scale, read.pos = far
         scale = scale or last_scale  # 3000-4000万: the magnitude serves both ends
-        if _scaled(last, last_scale) < _scaled(first, scale):
-            if not signed:
-                return None  # 13-7 is a score, 1986-88 a span of years
-            (first, scale), (last, last_scale) = (last, last_scale), (first, scale)  # -10 to -5: 5 to 10, negated
+        if (ends := _rising((first, scale), (last, last_scale), signed)) is None:
+            return None
+        (first, scale), (last, last_scale) = ends
     if first.article and not (scale or read.fixed_unit):
         return None  # "a" or 一 alone, the commonest start of all: no need to read on
     read.take_after(text, g)
@@ -621,15 +631,17 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
     read.take_unit(text, g)
     if _describes_its_noun(text, read, first, last, scale, g):
         read = unread  # "a 10 trillion model": the number counts no models
-    if last is first and read.unit and (far := _far_end(text, read.pos, g, first, read, opened)):
+    if last is first and read.unit and (far := _far_end(text, read.pos, g, first, read, opened, signed)):
         second, second_scale, pos = far  # 5岁至11岁: the unit written at both ends
         unit = g.unit.match(text, pos)
         if (
             unit
             and g.units[_key(unit.group("phrase"))] == read.unit
-            and _scaled(second, second_scale) > _scaled(first, scale)
+            and _scaled(second, second_scale) != _scaled(first, scale)
+            and (ends := _rising((first, scale), (second, second_scale), signed))
         ):
-            last, last_scale, read.pos = second, second_scale, unit.end()
+            (first, scale), (last, last_scale) = ends
+            read.pos = unit.end()
     if last is first and read.unit and scale is None and (half := g.half_after_unit.match(text, read.pos)):
         first = last = _plus_a_half(first, half.end())  # 一年半
         read.pos = half.end()

@@ -426,6 +426,8 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("相隔两年多", above(2, "years", high=3)),
     ("项目历时3天多", above(3, "days", high=4)),
     ("夜间气温-5至-10℃", span(-10, -5, "celsius")),
+    ("夜间气温-5℃至-10℃", span(-10, -5, "celsius")),  # the unit at both ends, as in 5岁至11岁
+    ("夜间气温-10℃至-5℃", span(-10, -5, "celsius")),
     ("白天气温30℃", exact(30, "celsius")),
     ("贷款市场报价利率下调25个基点", exact(25, "bps")),
     ("手机重298克", exact(298, "g")),
