@@ -123,10 +123,11 @@ NUMBERS = NumberRules(
         "a dozen": 12,
         "dozen": 12,
         "a": 1,
+        "an": 1,
     },
     multipliers=frozenset({"hundred", "dozen"}),
     context_words=frozenset({"one", "hundred", "dozen", "thousand", "million", "billion", "trillion"}),
-    article_words=frozenset({"a"}),
+    article_words=frozenset({"a", "an"}),
     word_joiner=r"[\s-]+",
     magnitudes={"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12},
     abbreviations={"k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12},
@@ -352,6 +353,7 @@ NUMBERS = NumberRules(
     negative_prefixes=("minus",),
     half_word="half",
     half_after_number=r"[ -]and[ -]a[ -]half\b",
+    half_after_unit=r"[ -]and[ -]a[ -]half\b",  # "a year and a half"
     ordinal_prefixes=(),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     unit_gap=3,
@@ -397,7 +399,7 @@ NUMBERS = NumberRules(
 )
 
 # Counts in "two months later", "a hundred days ago": the number words a date count uses,
-# worth what NUMBERS says they are ("an" is "a" before a vowel).
+# worth what NUMBERS says they are.
 DATE_COUNT_WORDS = (
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "fifteen", "twenty", "thirty", "fifty", "a hundred",
@@ -478,7 +480,7 @@ DATES = DateRules(
         "dec": 12,
     },
     numerals={},
-    count_words={word: int({"an": 1, **NUMBERS.number_words}[word]) for word in DATE_COUNT_WORDS},
+    count_words={word: int(NUMBERS.number_words[word]) for word in DATE_COUNT_WORDS},
     relative_years={
         "last year": -1,
         "this year": 0,

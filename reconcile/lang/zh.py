@@ -326,7 +326,7 @@ NUMBERS = NumberRules(
         r"(?:\d|[一二两三四五六七八九十双])\s*位数",  # 三位数增长: triple-digit, not three people
         r"千篇一律|千家万户|万家灯火|千军万马|千方百计|三番五次|一五一十",  # idioms
         # words holding a hedge character: 节约90%的水 saves 90%, it is not "about 90%"
-        r"节约|预约|签约|合约|公约|条约|制约|最近|附近|靠近",
+        r"节约|预约|签约|合约|公约|条约|制约|最近|附近|靠近|多元化",
         # 近5年来 is "over the past five years", not "nearly five years": only the 近 is blanked
         r"近(?=\s*(?:\d+|[一二两三四五六七八九十几]+)\s*个?\s*(?:年|月|周|天|日)\s*(?:来|以来))",
         # fractions (四分之一); 百分之 is a percentage and stays

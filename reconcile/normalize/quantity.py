@@ -110,9 +110,10 @@ class _Gate:
 
     Every quantity holds a digit, a number word other than an article, or a vague or bare
     magnitude; an article ("a", 一) counts only beside a magnitude, a multiplier or a half
-    (一个半小时), or after a prefix. Each phrase needs only one of its words, and a string that holds another is never
-    looked for. Blanking look-alikes only replaces characters, so what the masked text holds,
-    the text holds too.
+    (一个半小时), after a prefix, or hedged or halved beside its unit ("over a year", 一年半),
+    which `_article_amount` looks for apart. Each phrase needs only one of its words, and a
+    string that holds another is never looked for. Blanking look-alikes only replaces
+    characters, so what the masked text holds, the text holds too.
     """
 
     chars: re.Pattern[str]  # the strings of one character, as one character class
@@ -151,6 +152,8 @@ class _Grammar:
     trigger: Alternation  # where a quantity may start, one phrase (or the digits) each; only where counts
     articles_from: int  # the triggers from here on are articles ("a", 一)
     article_partner: re.Pattern[str]  # what makes an article a number: a magnitude, multiplier or half
+    article_unit: re.Pattern[str]  # an article and a unit ("a year", 一年): looked for first, as it is quick
+    article_amount: re.Pattern[str]  # an article hedged or halved before or after its unit ("over a year", 一年半)
     before: re.Pattern[str]
     opener: re.Pattern[str]
     prefix: re.Pattern[str]
@@ -244,6 +247,13 @@ def _compile(numbers: NumberRules) -> _Grammar:
         articles_from=len(triggers) - len(lone),
         article_partner=re.compile(
             f"{_phrases({*numbers.magnitudes, *numbers.multipliers})}|{numbers.half_after_number}", _FLAGS
+        ),
+        article_unit=re.compile(rf"(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})", _FLAGS),
+        article_amount=re.compile(
+            rf"(?:{_phrases(before)})\s*(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})"
+            rf"|(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})"
+            rf"(?:{numbers.half_after_unit}|{_JOIN}(?:{_phrases(numbers.stepped_approximators)}))",
+            _FLAGS,
         ),
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
@@ -624,7 +634,8 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         if (ends := _rising((first, scale), (last, last_scale), signed)) is None:
             return None
         (first, scale), (last, last_scale) = ends
-    if first.article and not (scale or read.fixed_unit):
+    article_unit = first.article and g.unit.match(text, read.pos)  # "a year", not "a quarter of homes"
+    if first.article and not (scale or read.fixed_unit or article_unit):
         return None  # "a" or 一 alone, the commonest start of all: no need to read on
     read.take_after(text, g)
     unread = replace(read)
@@ -646,6 +657,8 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         first = last = _plus_a_half(first, half.end())  # 一年半
         read.pos = half.end()
     read.take_after(text, g, stepped=read.unit in g.numbers.stepped_after_units)
+    if first.article and not (scale or read.fixed_unit or (read.hedge and article_unit)):
+        return None  # "a year" is no amount to compare; "more than a year", 一年多 and 一年半 are
     if _glued(text, first, read.pos) or _glued(text, last, read.pos):
         return None
     if first.needs_context and not (read.context or scale):
@@ -821,6 +834,12 @@ def _age_apposition(text: str, start: int, end: int, g: _Grammar) -> bool:
     )
 
 
+def _article_amount(text: str, g: _Grammar) -> bool:
+    """Whether `text` may hold an article that is a number through its hedge or half: "more
+    than a year", 一年多."""
+    return g.article_unit.search(text) is not None and g.article_amount.search(text) is not None
+
+
 def find_quantities(text: str, rules: LangRules) -> list[Slot]:
     """Quantities in `text` (already folded), with intervals and canonical units.
 
@@ -828,15 +847,15 @@ def find_quantities(text: str, rules: LangRules) -> list[Slot]:
     out of them; slots come back by position and never overlap.
     """
     g = _grammar(rules)
-    if not g.gate.may_hold(text):  # most sentences hold no number at all
+    if not (g.gate.may_hold(text) or _article_amount(text, g)):  # most sentences hold no number at all
         return []
     masked = text
     # Most look-alikes need only a digit: where one is, the sieve would let the text through.
     if _ANY_DIGIT.search(text) or may_match(g.excluded, text):
         masked = g.excluded.sub(lambda match: "\x00" * len(match.group()), text)
     possible = g.trigger.sieve.possible(masked)
-    # "a" and 一 start a number only as in "a million", 一百 (a hedge or prefix before one starts it)
-    if not g.article_partner.search(masked):
+    # "a" and 一 start a number only as in "a million", 一百, 一年多 (a hedge or prefix before one starts it)
+    if not (g.article_partner.search(masked) or _article_amount(masked, g)):
         possible = tuple(index for index in possible if index < g.articles_from)
     triggers = Scanner(g.trigger, masked, possible)
     slots: list[Slot] = []

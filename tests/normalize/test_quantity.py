@@ -233,6 +233,13 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("a signing ceremony that lasted two and a half hours", exact(2.5, "hours")),
     ("I've waited one and a half hours for one meal.", exact(1.5, "hours")),  # wmt
     ("He served 3-and-a-half years", exact(3.5, "years")),
+    # "a" is one only with a hedge or a half: "a year" is no amount to compare, these are
+    ("It lasted a year and a half.", exact(1.5, "years")),
+    ("The talks took an hour and a half", exact(1.5, "hours")),
+    ("He spent more than a year in hiding", above(1, "years")),
+    ("The search went on for nearly a year", below(1, "years")),
+    ("The meeting lasted about an hour", around(1, "hours")),
+    ("He faces up to a year in prison", at_most(1, "years")),
     ("Blast Kills Six in Kabul Market", exact(6)),  # a headline capitalises its number words too
     ("Temperatures dropped to minus 16 degrees Celsius overnight.", exact(-16, "celsius")),
     ("It was 30 degrees Celsius in the shade", exact(30, "celsius")),
@@ -443,6 +450,12 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("一个餐等了一个半小时", exact(1.5, "hours")),  # wmt
     ("持续三天半", exact(3.5, "days")),
     ("两年半导体", exact(2, "years")),  # 半导体 is a word of its own
+    # 一 is one only with a hedge or a half, as "a" is
+    ("他在阿里工作了一年半", exact(1.5, "years")),
+    ("他离开公司已一年多", above(1, "years", high=2)),
+    ("搜救持续了近一年", below(1, "years")),
+    ("谈判持续了超过一个月", above(1, "months")),
+    ("两个多元化市场", exact(2)),  # 多元化 is "diversified", not more than two yuan
 ]
 
 EN_NOT_QUANTITIES = [
@@ -471,7 +484,8 @@ EN_NOT_QUANTITIES = [
     "one of the agitators",
     "a good algorithm",
     "More than a quarter of British homes",
-    "nearly a year",
+    "It took a year to build",
+    "He left a day later",
     "Munster leading 13-7 after",
     "it has defeated Dallas (1986-88).",
     "the 2021-2022 season",
@@ -495,6 +509,8 @@ EN_NOT_QUANTITIES = [
 ZH_NOT_QUANTITIES = [
     "地址：环城南路156号幸福家园",  # wmt: a house number, not an amount
     "2016年加入阿里巴巴",
+    "他用了一年时间",
+    "一年后他离开了公司",
     "负责文心大模型ERNIE 3.0 Titan的研发",  # a version in a name
     "2023年3月入职字节跳动",
     "2022年9月，达摩院正式发布",
@@ -548,6 +564,9 @@ PAIRS: list[tuple[str, str, bool]] = [
     ("约 35 亿美元", "around $3.5 billion", True),
     ("近3600名", "nearly 3,600 athletes", True),
     ("50多项专利", "40 patents", False),
+    ("一年多", "more than a year", True),
+    ("一年半", "a year and a half", True),
+    ("近一年", "over a year", False),
 ]
 
 
