@@ -79,6 +79,8 @@ class _LatinData:
     openers: frozenset[str]  # first names and surname particles (de, van, al), lower-case, no accents
     surnames: frozenset[str]  # pinyin readings of Chinese surnames
     known: Mapping[str, str]  # key of a Latin alias -> canonical name
+    # The one-word Latin aliases, as written (Putin, Musk): a name with no title before it
+    alone: re.Pattern[str] | None
 
 
 def _data_text(name: str) -> str:
@@ -152,7 +154,23 @@ def _latin_data() -> _LatinData:
         openers=frozenset(names["given_names"].split()) | frozenset(names["particles"].split()),
         surnames=frozenset(s.reading for s in _han_data().surnames.values()),
         known=parse_known_persons(_data_text("persons.tsv")),
+        alone=_one_word_alias_pattern(_data_text("persons.tsv")),
     )
+
+
+def _one_word_alias_pattern(text: str) -> re.Pattern[str] | None:
+    """A pattern of the one-word Latin aliases of a persons.tsv text ("Putin"), case as written."""
+    aliases = [
+        alias.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+        for alias in line.partition("\t")[2].split("|")
+        if alias.strip().isascii() and len(alias.split()) == 1
+    ]
+    if not aliases:
+        return None
+    firsts = "".join(sorted({alias[0] for alias in aliases}))  # lets `re` skip most positions
+    return re.compile(rf"(?=[{firsts}])(?<![\w.-])(?:{_alternation(aliases)})(?![\w-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -595,20 +613,21 @@ def _pinyin_of(chars: str) -> str:
 
 def _latin_persons(text: str, cues: _Cues, taken: list[bool]) -> list[Slot]:
     after_title = _capitals_after_titles(text, cues)
-    if not after_title and cues.capital_pair.search(text) is None:
-        return []  # a name is two capitalised words side by side, or one after a title
     data = _latin_data()
+    alone = {match.start() for match in data.alone.finditer(text)} if data.alone else set()
+    if not (after_title or alone) and cues.capital_pair.search(text) is None:
+        return []  # a name is two capitalised words side by side, one after a title, or one listed
     for _, place in data.places.scanner(text).finditer():
         taken[place.start() : place.end()] = [True] * (place.end() - place.start())
     slots = []
     words = [w for w in latin_words(text) if not any(taken[w.start : w.end])]
     for run in capitalised_runs(text, words):
-        if len(run) == 1 and run[0].start not in after_title:
-            continue  # one word and no title before it: no name
+        if len(run) == 1 and run[0].start not in after_title and run[0].start not in alone:
+            continue  # one word, not listed, and no title before it: no name
         for part, titled in _name_parts(run, cues, data):
             start, end = part[0].start, part[-1].end
             titled_here = titled or (start in after_title and _title_before(text, start, cues))
-            if _latin_person(part, titled_here, text, cues, data):
+            if (len(part) == 1 and start in alone) or _latin_person(part, titled_here, text, cues, data):
                 canonical = " ".join(w.text for w in part)
                 slots.append(
                     Slot("person", text[start:end], start, end, Entity(data.known.get(name_key(canonical), canonical)))

@@ -210,6 +210,12 @@ EN_PERSONS = [
     ("Elon Musk bought Twitter.", ["Elon Musk"]),
     ("Fei-Fei Li founded ImageNet.", ["Fei-Fei Li"]),
     ("Kai-Fu Lee invested in the startup.", ["Kai-Fu Lee"]),
+    # a listed one-word name needs no title, as 普京 needs none
+    ("Putin met Xi in Beijing.", ["Vladimir Putin"]),
+    ("Musk said Tesla would cut 10% of its staff.", ["Elon Musk"]),
+    ("The talks between Macron, Scholz and Sunak ended.", ["Emmanuel Macron", "Olaf Scholz", "Rishi Sunak"]),
+    ("The Trump administration imposed tariffs.", ["Donald Trump"]),
+    ("Ivanka Trump said she would not return.", ["Ivanka Trump"]),  # another Trump
 ]
 
 EN_NO_PERSON = [
@@ -233,6 +239,7 @@ EN_NO_PERSON = [
     "Makeshift Munster crush Wasps in Champions Cup cracker",  # wmt
     "the Summit for Democracy ended on Friday",
     "On Monday the Supreme Court ruled against the plan.",
+    "He played his trump card.",
 ]
 
 
