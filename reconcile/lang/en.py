@@ -86,6 +86,14 @@ _FUNCTION_WORDS = (
     "it|its|they|their|we|our|he|she|his|her"
 )
 
+# "second" to "twentieth"; "first" is left out: it mostly means "earliest" ("for the first
+# time"), which Chinese writes with 首, not 第一
+_ORDINAL_WORDS = (
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth",
+)  # fmt: skip
+
 NUMBERS = NumberRules(
     number_words={
         "zero": 0,
@@ -356,6 +364,7 @@ NUMBERS = NumberRules(
     half_after_unit=r"[ -]and[ -]a[ -]half\b",  # "a year and a half"
     ordinal_prefixes=(),
     ordinal_suffixes=("st", "nd", "rd", "th"),
+    ordinal_words={word: rank for rank, word in enumerate(_ORDINAL_WORDS, start=2)},
     unit_gap=3,
     # A gap word is a modifier ("nearly 100 top papers", "hundreds of millions of yuan");
     # a function word ends the phrase: "dozens of patients every day" does not count days.
@@ -374,8 +383,16 @@ NUMBERS = NumberRules(
         # clock times: "9pm", "5.30pm", "10 a.m."
         r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)(?![a-z])",
         r"\b\d{1,2}\s*o['’]clock",
-        # centuries are dates: "the 17th century"
-        r"\b\d{1,2}(?:st|nd|rd|th)[\s-]+century",
+        # centuries are dates: "the 17th century", "the twentieth century"
+        r"\b(?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:nd|rd|th))[\s-]+century",
+        # ordinal words that are no rank: fractions ("a third of", "one-fifth"), "per second",
+        # "second-hand", "second best", "third party" (第三方), and a list's "Second, ..."
+        r"\b(?:a|an|one|two|three|four|five)[\s-]+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+        r"(?:s\b|(?=\s+of\b|\s*[^\w\s-]|\s*$))",
+        r"\b(?:per|every|split|for a|in a)\s+second\b",
+        r"\bsecond[\s-]+(?:hand|guess\w*|best|half|opinion|instance)\b",
+        r"\bthird[\s-]+part(?:y|ies)\b",
+        r"\b(?:second|third|fourth|fifth)(?=\s*,)",
         # house and list numbers, rankings: "No 10", "No. 3", "Top 10"
         r"(?-i:No)\.?\s*\d+",
         r"\btop[\s-]*\d+",

@@ -123,6 +123,8 @@ class NumberRules:
     half_word: str = ""
     half_after_number: str = "(?!)"
     half_after_unit: str = "(?!)"
+    # Words that are ordinals by themselves ("fifth term"), read as 第五 and "5th" are.
+    ordinal_words: Mapping[str, float] = field(default_factory=dict)
 
 
 DateUnit = Literal["day", "week", "month", "year"]

@@ -318,6 +318,7 @@ NUMBERS = NumberRules(
         r"(?:\d{2,4}|[一二三四五六七八九十]{1,4})\s*年代",  # 80 年代, 六七十年代 (decades)
         r"\d{1,2}\s*世纪",  # 17 世纪
         r"第一时间",  # "at once", not the first of anything
+        r"第三方",  # "third party", no rank
         r"千万(?=[不别要莫记])",  # 千万不要: "by all means", not ten million
         r"(?<![0-9一二两三四五六七八九十])四周(?![后内前])",  # 四周: "all around"
         r"(?<![第十百千零〇一二三四五六七八九\d])二次",  # 二次销售: "secondary" (not 第十二次)

@@ -126,6 +126,7 @@ class _Gate:
             *numbers.vague_magnitudes,
             *numbers.magnitudes,
             *numbers.ordinal_prefixes,
+            *numbers.ordinal_words,
             *numbers.percent_prefixes,
             *numbers.currency_prefixes,
             *numbers.unit_prefixes,
@@ -166,6 +167,7 @@ class _Grammar:
     abbreviation: re.Pattern[str]
     currency_abbreviation: re.Pattern[str]
     ordinal_suffix: re.Pattern[str]
+    ordinal_word: re.Pattern[str]
     separator: re.Pattern[str]
     pair_separator: re.Pattern[str]
     after: re.Pattern[str]
@@ -180,6 +182,7 @@ class _Grammar:
     half_after_number: re.Pattern[str]
     half_after_unit: re.Pattern[str]
     words: Mapping[str, Decimal]
+    ordinals: Mapping[str, Decimal]
     magnitudes: Mapping[str, Decimal]
     vagues: Mapping[str, tuple[Decimal, Decimal]]
     approximators: Mapping[str, Approximator]
@@ -232,7 +235,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         ),
         *(
             unglued + _phrases([phrase])
-            for phrase in (*numbers.number_words, *numbers.magnitudes)
+            for phrase in (*numbers.number_words, *numbers.magnitudes, *numbers.ordinal_words)
             if phrase not in lone
         ),
         _DIGIT_START,
@@ -267,6 +270,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         abbreviation=re.compile(_phrases(numbers.abbreviations), _FLAGS),
         currency_abbreviation=re.compile(_phrases(numbers.currency_abbreviations), _FLAGS),
         ordinal_suffix=re.compile(_phrases(numbers.ordinal_suffixes), _FLAGS),
+        ordinal_word=re.compile(_phrases(numbers.ordinal_words), _FLAGS),
         separator=re.compile(rf"\s*{_phrases(numbers.range_separators)}\s*", _FLAGS),
         pair_separator=re.compile(rf"\s*{_phrases(second for _, second in numbers.range_pairs)}\s*", _FLAGS),
         after=re.compile(rf"{_JOIN}(?P<phrase>{_phrases(after)})", _FLAGS),
@@ -293,6 +297,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         half_after_number=re.compile(numbers.half_after_number, _FLAGS),
         half_after_unit=re.compile(numbers.half_after_unit, _FLAGS),
         words={_key(word): Decimal(value) for word, value in numbers.number_words.items()},
+        ordinals={_key(word): Decimal(value) for word, value in numbers.ordinal_words.items()},
         magnitudes={_key(word): Decimal(value) for word, value in magnitudes.items()},
         vagues={_key(word): (Decimal(lo), Decimal(hi)) for word, (lo, hi) in numbers.vague_magnitudes.items()},
         approximators={_key(a.phrase): a for a in numbers.approximators},
@@ -391,6 +396,9 @@ def _amount(text: str, pos: int, g: _Grammar, currency: bool) -> _Amount | None:
         if suffix := g.ordinal_suffix.match(text, end):
             return _Amount(value, value, half, "digits", suffix.end(), ordinal=True)
         return _Amount(value, value, half, "digits", end, plain=written.isdigit())
+    if match := g.ordinal_word.match(text, pos):
+        value = g.ordinals[_key(match.group())]
+        return _Amount(value, value, Decimal(0), "words", match.end(), ordinal=True)
     if match := g.numeral.match(text, pos):
         tokens = [_key(token) for token in g.word.findall(match.group())]
         multiplies = [token in g.multipliers for token in tokens]

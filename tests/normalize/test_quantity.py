@@ -154,6 +154,12 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     # seed: the unit stands before the number, linked by a verb
     ("By the end of 2021, its parameters had reached 10 trillion", whole(1e13, "parameters", of=TRILLION)),
     ("at the 2nd Global Grand Challenge Summit", exact(2, "ordinal")),
+    # ordinal words rank as "-th" does ("first" is left out: mostly "earliest", 首)
+    ("Xi secured a third term as party leader", exact(3, "ordinal")),
+    ("Scholz became Germany's ninth post-World War II chancellor", exact(9, "ordinal")),  # wmt
+    ("He also said that the second global Summit for Democracy was scheduled", exact(2, "ordinal")),  # wmt
+    ("the tally fell as the fifth wave of the pandemic subsided", exact(5, "ordinal")),  # wmt
+    ("the Second World War", exact(2, "ordinal")),
     ("Omicron cases are emerging in dozens of countries", scale(24, high=100)),
     ("in the first 10 months of 2021", exact(10, "months")),
     ("a plant that can produce 150,000 cars a year", exact(150_000, "vehicles")),
@@ -485,6 +491,18 @@ EN_NOT_QUANTITIES = [
     "a good algorithm",
     "More than a quarter of British homes",
     "It took a year to build",
+    # ordinal words that rank nothing
+    "A third of the staff left.",
+    "Sales fell by a fifth.",
+    "one-fifth of homes",
+    "a two-thirds majority",
+    "It processes tokens per second",
+    "Second, the plan failed.",
+    "the second-hand car market",
+    "the second best principle",  # wmt
+    "the court of second instance upheld the judgment",  # wmt
+    "If you have third party ebooks, they may disappear",  # wmt
+    "in the twentieth century",
     "He left a day later",
     "Munster leading 13-7 after",
     "it has defeated Dallas (1986-88).",
@@ -510,6 +528,7 @@ ZH_NOT_QUANTITIES = [
     "地址：环城南路156号幸福家园",  # wmt: a house number, not an amount
     "2016年加入阿里巴巴",
     "他用了一年时间",
+    "如果您有第三方电子书，可能也会丢失",  # wmt: 第三方 is "third party", no rank
     "一年后他离开了公司",
     "负责文心大模型ERNIE 3.0 Titan的研发",  # a version in a name
     "2023年3月入职字节跳动",
@@ -565,6 +584,8 @@ PAIRS: list[tuple[str, str, bool]] = [
     ("近3600名", "nearly 3,600 athletes", True),
     ("50多项专利", "40 patents", False),
     ("一年多", "more than a year", True),
+    ("第九位总理", "the ninth chancellor", True),
+    ("第三个任期", "a fourth term", False),
     ("一年半", "a year and a half", True),
     ("近一年", "over a year", False),
 ]
