@@ -129,7 +129,9 @@ class Quantity:
 
     @property
     def label(self) -> str:
-        """As a reader writes it: "10 trillion parameters", "<100 papers", ">100 papers"."""
+        """As a reader writes it: "10 trillion parameters", "<100 papers", ">100 papers", "3rd"."""
+        if self.unit == "ordinal" and self.low == self.high == int(self.value):
+            return _ordinal_label(int(self.value))
         unit = _unit_suffix(unit_name(self.unit))
         if self.stated_range is not None:
             stated = _range_label(*self.stated_range)
@@ -177,7 +179,7 @@ SINGULAR_UNITS: Mapping[str, str] = {
 _UNIT_NAMES: Mapping[str, str] = {
     "usd": "USD", "cny": "CNY", "eur": "EUR", "gbp": "GBP", "hkd": "HKD", "jpy": "JPY",
     "gpus": "GPUs", "gpu": "GPU", "km2": "km²", "m2": "m²", "bps": "basis points", "pp": "percentage points",
-    "tb": "TB", "gb": "GB", "mah": "mAh",
+    "tb": "TB", "gb": "GB", "mah": "mAh", "ordinal": "rank",
 }  # fmt: skip
 
 
@@ -205,6 +207,12 @@ def _number_label(value: float) -> str:
     if word:
         return f"{value / size:.6g} {word}"
     return f"{int(value):,}" if value == int(value) else f"{value:,.4g}"
+
+
+def _ordinal_label(rank: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank:,}{suffix}"
 
 
 def _range_label(low: float, high: float) -> str:

@@ -645,6 +645,12 @@ LABELS = [
     ("M6项目在启动研发1年时间左右", "~1 year"),
     ("只有1名员工", "1 person"),
     ("1 to 2 years", "1–2 years"),
+    # a rank is written as one
+    ("the third senior AI hire", "3rd"),
+    ("第二位加盟的AI高管", "2nd"),
+    ("省第十二次党代会", "12th"),
+    ("the 22nd annual meeting", "22nd"),
+    ("the 111th Congress", "111th"),
     # Units a reader writes in capitals or with a superscript.
     ("on the basis of 512 GPUs", "512 GPUs"),
     ("512张GPU", "512 GPUs"),
