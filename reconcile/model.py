@@ -172,7 +172,7 @@ SINGULAR_UNITS: Mapping[str, str] = {
     "institutions": "institution", "kinds": "kind", "miles": "mile", "minutes": "minute",
     "models": "model", "months": "month", "papers": "paper", "parameters": "parameter",
     "patents": "patent", "people": "person", "pp": "percentage point", "seconds": "second", "signatures": "signature",
-    "stars": "star", "tasks": "task", "times": "time", "tonnes": "tonne", "vehicles": "vehicle",
+    "stars": "star", "tasks": "task", "times": "time", "tonnes": "tonne", "users": "user", "vehicles": "vehicle",
     "weeks": "week", "years": "year",
 }  # fmt: skip
 # Units written as a reader expects them, where the canonical name is an identifier.

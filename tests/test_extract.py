@@ -194,6 +194,14 @@ def test_claims(lang: str, text: str, expected: list[Expected]) -> None:
     assert [(claim.subject, claim.event, claim.object) for claim in claims] == [tuple(rest) for _, *rest in expected]
 
 
+def test_a_count_of_companies_is_a_quantity_not_a_name() -> None:
+    """100家保险公司 counts companies: the count stays a quantity, and 家保险公司 is no company."""
+    claims = _claims("zh", "他服务过近千家企业用户，合作超过100家保险公司。")
+    slots = [(slot.kind, slot.text) for claim in claims for slot in claim.slots]
+    assert ("quantity", "超过100家") in slots
+    assert [text for kind, text in slots if kind == "org"] == []
+
+
 def test_claims_of_the_seed_do_not_end_in_a_clause_separator() -> None:
     """The separator between two claims (", and", ", but", "；", "，") belongs to neither quote."""
     for path in sorted(SEED_CORPUS.iterdir()):

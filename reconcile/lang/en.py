@@ -210,6 +210,9 @@ NUMBERS = NumberRules(
         "articles": "papers",
         "patent": "patents",
         "patents": "patents",
+        "users": "users",
+        "user": "users",
+        "subscribers": "users",
         "people": "people",
         "person": "people",
         "persons": "people",
@@ -404,7 +407,7 @@ NUMBERS = NumberRules(
     ),
     singular_nouns=frozenset(
         {
-            "parameter", "gpu", "graphics card", "paper", "article", "patent", "person", "household",
+            "parameter", "gpu", "graphics card", "paper", "article", "patent", "person", "household", "user",
             "day", "week", "month", "year", "hour", "minute", "second", "dollar", "pound", "euro",
             "model", "hectare", "car", "vehicle",
         }

@@ -240,6 +240,9 @@ class NameRules:
     # organisation whose name holds the head noun: "the ministry" to the Health Ministry, 该局 to
     # 国家统计局. Unlike a pronoun, one with no such organisation before it refers to nothing.
     org_descriptions: tuple[str, ...] = ()
+    # A count at the start of what would be an organisation's name (regular expression): 三家科技公司
+    # and 100家保险公司 are so many companies, no one company's name.
+    org_count: str = "(?!)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,10 @@ NUMBERS = NumberRules(
         "专利": "patents",
         "人": "people",
         "人士": "people",
+        "用户": "users",
+        "用户数": "users",  # named before the number: 用户数已超过1亿
+        "用户量": "users",
+        "订阅用户": "users",
         "人数": "people",  # named before the number: 参会人数达到300
         "学生": "people",
         "教师": "people",
@@ -325,7 +329,7 @@ NUMBERS = NumberRules(
         r"[一二三四五六七八九\d]{1,4}\s*年级",  # 二年级: a school grade
         r"\d{1,3}\s*比\s*\d{1,3}(?![\d.%])",  # 6比2: a score, not two amounts (比 alone is "than")
         r"(?:\d|[一二两三四五六七八九十双])\s*位数",  # 三位数增长: triple-digit, not three people
-        r"千篇一律|千家万户|万家灯火|千军万马|千方百计|三番五次|一五一十",  # idioms
+        r"千篇一律|千家万户|万家灯火|千军万马|千方百计|三番五次|一五一十|货比三家",  # idioms
         # words holding a hedge character: 节约90%的水 saves 90%, it is not "about 90%"
         r"节约|预约|签约|合约|公约|条约|制约|最近|附近|靠近|多元化",
         # 近5年来 is "over the past five years", not "nearly five years": only the 近 is blanked
@@ -507,6 +511,8 @@ NAMES = NameRules(
     org_pronouns=("该(?:公司|企业|集团|机构|模型|项目)", "(?<![其])它(?!们)"),
     # 该局 (not 该局面), 该部 (not 该部分, 该部门), 该委员会, 该署, 该院 (not 该院子), 该银行
     org_descriptions=("该(?P<head>局(?![面势])|部(?![分门位])|委员会|署|院(?!子)|银行|中心)",),
+    # numerals, or digits just before (the name stops at them), then 多/余 and a measure word
+    org_count=r"(?:(?<=\d)|(?=[零一二两三四五六七八九十百千万几数]))[零一二两三四五六七八九十百千万几数]*[多余]?[家所个]",
     org_suffixes=(
         "大学",
         "学院",

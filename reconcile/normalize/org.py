@@ -266,6 +266,7 @@ class _Patterns:
     suffix_words: frozenset[str] | None
     unit_words: frozenset[str]  # ... or a unit of a known parent
     openers: frozenset[str]  # words stripped from the start of a Latin organisation name
+    count: re.Pattern[str]  # a count where a Han name would start (三家科技公司): no name
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -316,6 +317,7 @@ def _build_patterns(names: NameRules) -> _Patterns:
         unit_words=frozenset(s.lower() for s in (*names.org_suffixes, *names.unit_suffixes)),
         openers=frozenset(w.lower().rstrip(".") for w in (*names.name_stopwords, *names.titles, *names.honorifics))
         | {"a", "an", "the"},
+        count=re.compile(names.org_count),
     )
 
 
@@ -649,6 +651,8 @@ def _han_unknown(text: str, patterns: _Patterns, taken: list[bool]) -> list[Slot
                 break
         if end - start > _MAX_HAN_ORG:
             continue  # no boundary in sight: where the name starts is a guess
+        if patterns.count.match(text, start):
+            continue  # 三家科技公司, 100家保险公司: companies counted, none named
         if _generic(text[start : match.start()], patterns.generic):
             continue  # 大模型公司, 一家科技公司: a kind of organisation, not a name
         start = _strip_leading_words(text, start, match.start(), patterns.generic)

@@ -264,6 +264,7 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("The top model has 1 terabyte of storage", exact(1, "tb")),
     ("it is only using 15GBs for documents and data", exact(15, "gb")),  # wmt
     ("a 5,600 mAh battery", exact(5600, "mah")),
+    ("Ernie Bot had more than 200 million users by the end of 2023", above(2e8, "users")),
     ("unemployment fell 0.3 percentage points", last_digit(0.3, 0.05, "pp")),
     ("Nourishing and Rejuvenating Six Piece Set (skincare, cosmetics set, for student girls)", exact(6)),  # wmt
 ]
@@ -447,6 +448,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("完全展开时厚度仅3.6毫米", last_digit(3.6, 0.05, "mm")),
     ("顶配版本拥有1TB存储空间", exact(1, "tb")),
     ("5600毫安时电池", exact(5600, "mah")),
+    ("截至2023年底，文心一言用户数已超过1亿。", above(1e8, "users")),  # the unit named before, 用户数…超过
     ("表带接口尺寸18mm", exact(18, "mm")),  # wmt
     ("失业率下降0.3个百分点", last_digit(0.3, 0.05, "pp")),  # not 0.3个 and a magnitude 百
     ("此次地震是近5年来发生的最大地震", exact(5, "years")),  # 近…来: the past five years, not nearly five
@@ -462,6 +464,8 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("搜救持续了近一年", below(1, "years")),
     ("谈判持续了超过一个月", above(1, "months")),
     ("两个多元化市场", exact(2)),  # 多元化 is "diversified", not more than two yuan
+    ("合作超过100家保险公司", above(100, "companies")),  # wmt: a count, not the start of a company's name
+    ("收购了三家科技公司", exact(3, "companies")),
 ]
 
 EN_NOT_QUANTITIES = [
@@ -529,6 +533,7 @@ ZH_NOT_QUANTITIES = [
     "2016年加入阿里巴巴",
     "他用了一年时间",
     "如果您有第三方电子书，可能也会丢失",  # wmt: 第三方 is "third party", no rank
+    "为客户货比三家，争取最好的核保结果",  # wmt: 货比三家 "shop around", no three companies
     "一年后他离开了公司",
     "负责文心大模型ERNIE 3.0 Titan的研发",  # a version in a name
     "2023年3月入职字节跳动",
@@ -584,6 +589,7 @@ PAIRS: list[tuple[str, str, bool]] = [
     ("近3600名", "nearly 3,600 athletes", True),
     ("50多项专利", "40 patents", False),
     ("一年多", "more than a year", True),
+    ("月活跃用户达到3亿", "300 million monthly active users", True),
     ("第九位总理", "the ninth chancellor", True),
     ("第三个任期", "a fourth term", False),
     ("一年半", "a year and a half", True),
