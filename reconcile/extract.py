@@ -42,6 +42,7 @@ class _Patterns:
     person_pronoun: re.Pattern[str] | None
     thing_pronoun: re.Pattern[str] | None
     org_description: re.Pattern[str] | None
+    possessive_apposition: re.Pattern[str]
 
 
 def _any_of(fragments: Sequence[str]) -> re.Pattern[str] | None:
@@ -61,6 +62,7 @@ def _patterns(lang: str) -> _Patterns:
         person_pronoun=_any_of(rules.names.person_pronouns),
         thing_pronoun=_any_of(rules.names.org_pronouns),
         org_description=_any_of(rules.names.org_descriptions),
+        possessive_apposition=re.compile(rules.names.possessive_apposition),
     )
 
 
@@ -228,7 +230,10 @@ def _subject(
         if named_at and min(named_at) > predicate:
             return shared
     if people:
-        return _value(people[0]), "person"
+        first = people[0]
+        if len(people) > 1 and patterns.possessive_apposition.fullmatch(text, first.end, people[1].start):
+            first = people[1]  # "Wang Haifeng's former deputy, Zhao Ming, joined": Zhao Ming joined
+        return _value(first), "person"
     if event is not None and EVENT_TYPES[event].personal and discourse.person:
         return discourse.person, "person"
     named: list[tuple[int, str, SubjectKind]] = sorted(

@@ -175,6 +175,14 @@ CLAIMS: list[tuple[str, str, list[Expected]]] = [
         "阿里巴巴周一发布财报。该部分收入增长3%。",
         [("阿里巴巴周一", "Alibaba", "release", None), ("该部分收入", None, "grow", None)],
     ),
+    # a person named only to say whose deputy the subject is, is not the subject
+    (
+        "en",
+        "Wang Haifeng's former deputy, Zhao Ming, has joined Tencent as vice president.",
+        [("Wang Haifeng", "Zhao Ming", "join", "Tencent")],
+    ),
+    ("zh", "百度首席技术官王海峰的前副手赵明已加盟腾讯。", [("百度", "Zhao Ming", "join", "Tencent")]),
+    ("zh", "习近平的讲话中提到李强等100多人。", [("习近平", "Xi Jinping", None, None)]),  # 的 and no role after it
     # no date, number, name or known predicate: nothing to check, no claim
     ("en", "The weather was nice and everyone was happy.", []),
 ]

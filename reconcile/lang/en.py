@@ -659,6 +659,8 @@ NAMES = NameRules(
         r"\bthe (?P<head>ministry|bureau|agency|commission|administration|department|council|authority|court)\b"
         r"(?!\s+(?:of|for|on)\b)",
     ),
+    # "'s", a few words and a comma: "Wang Haifeng's former deputy, Zhao Ming" (not "Biden's talks with Xi")
+    possessive_apposition=r"['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*,\s*",
     org_suffixes=(
         "university",
         "college",

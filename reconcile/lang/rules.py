@@ -243,6 +243,10 @@ class NameRules:
     # A count at the start of what would be an organisation's name (regular expression): 三家科技公司
     # and 100家保险公司 are so many companies, no one company's name.
     org_count: str = "(?!)"
+    # What stands between a person and a second one it introduces (regular expression, matched in
+    # full): "Wang Haifeng's former deputy, Zhao Ming, joined" and 王海峰的前副手赵明加盟 are about
+    # Zhao Ming, the first name only saying whose deputy he was.
+    possessive_apposition: str = "(?!)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -512,6 +512,8 @@ NAMES = NameRules(
     # 该局 (not 该局面), 该部 (not 该部分, 该部门), 该委员会, 该署, 该院 (not 该院子), 该银行
     org_descriptions=("该(?P<head>局(?![面势])|部(?![分门位])|委员会|署|院(?!子)|银行|中心)",),
     # numerals, or digits just before (the name stops at them), then 多/余 and a measure word
+    # 的 and a short role: 王海峰的前副手赵明, 普京的盟友卢卡申科 (a longer stretch holds a verb: 的讲话中提到)
+    possessive_apposition=r"的[\u4e00-\u9fff]{1,4}",
     org_count=r"(?:(?<=\d)|(?=[零一二两三四五六七八九十百千万几数]))[零一二两三四五六七八九十百千万几数]*[多余]?[家所个]",
     org_suffixes=(
         "大学",
