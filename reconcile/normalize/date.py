@@ -496,12 +496,16 @@ def _relative(phrase: str, fields: _Fields, context: DateContext, previous: Date
     return None
 
 
-def _inferred(phrase: str, fields: _Fields, context: DateContext, previous: DateValue | None) -> _Base | None:
+def _inferred(
+    phrase: str, fields: _Fields, context: DateContext, previous: DateValue | None, future: bool
+) -> _Base | None:
     """The year (and month) of "12月11日" or "11日", taken from the publication date.
 
     A news article's undated month is most often earlier in its own year ("5月消息称" in
     July), so the publication year wins unless it would put the date after publication;
-    then the nearer of publication and the previous date does ("2022年9月……12月11日").
+    then the nearest of publication, the previous date and, unless the clause speaks of the
+    future, the year before publication does ("2022年9月……12月11日"; "up from $220 billion in
+    December" written in April is last December, "in May" written in April this May).
     """
     candidates: list[tuple[bool, int, _Base]] = []
     for anchor, value in (("published", context.published), ("previous", previous)):
@@ -523,10 +527,29 @@ def _inferred(phrase: str, fields: _Fields, context: DateContext, previous: Date
         basis = _in_article(phrase, value) if anchor == "published" else _after(phrase, value)
         base = _Base(low, high, precision, "published" if anchor == "published" else "previous", basis)
         candidates.append((not settled, abs((candidate - reference).days), base))
+    if candidates and not future and fields.month is not None and context.published is not None:
+        candidates += _last_year(phrase, fields, context.published)
     return min(candidates, key=lambda item: item[:2])[2] if candidates else None
 
 
-def _calendar(phrase: str, fields: _Fields, context: DateContext, previous: DateValue | None) -> DateValue | None:
+def _last_year(phrase: str, fields: _Fields, published: DateValue) -> list[tuple[bool, int, _Base]]:
+    """The month in the year before publication, as a candidate of `_inferred`, when in the
+    publication year it would fall after publication."""
+    reference = _reference(published)
+    month = fields.month
+    if reference is None or month is None or date(reference.year, month, fields.day or 1) <= published.high:
+        return []
+    year = reference.year - 1
+    if (fields.day or 15) > _month_end(year, month):
+        return []
+    low, high, precision = _unit(year, None, None)
+    distance = abs((date(year, month, fields.day or 15) - reference).days)
+    return [(True, distance, _Base(low, high, precision, "published", _in_article(phrase, published)))]
+
+
+def _calendar(
+    phrase: str, fields: _Fields, context: DateContext, previous: DateValue | None, future: bool
+) -> DateValue | None:
     """A date stated by year, month and day, any of which may come from a relative word or context."""
     if fields.year is not None:
         low, high, _ = _unit(fields.year, None, None)
@@ -534,7 +557,7 @@ def _calendar(phrase: str, fields: _Fields, context: DateContext, previous: Date
     else:
         base = _relative(phrase, fields, context, previous)
         if base is None and fields.month_shift is None and (fields.month or fields.day) is not None:
-            base = _inferred(phrase, fields, context, previous)
+            base = _inferred(phrase, fields, context, previous, future)
     if base is None:
         return None
     month, day = fields.month, fields.day
@@ -647,7 +670,7 @@ def _resolve(
     if fields.decade is not None:
         low, high = date(fields.decade, 1, 1), date(fields.decade + 9, 12, 31)
         return DateValue(low, high, "year", _label(low, high, "year"))
-    value = _calendar(phrase, fields, context, previous)
+    value = _calendar(phrase, fields, context, previous, future)
     if value is None or not fields.reported or value.anchor != "published" or future:
         return value
     if published is None or value.low <= published.high:
@@ -755,9 +778,10 @@ def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
     slots: list[Slot] = []
     previous = context.previous
     for index, atom in enumerate(atoms):
-        future = (atom.fields.weekday is not None or atom.fields.reported) and bool(
-            grammar.future.search(text, _clause_start(text, atom.start), atom.start)
-        )
+        fields = atom.fields
+        future = (
+            fields.weekday is not None or fields.reported or (fields.month is not None and fields.year is None)
+        ) and bool(grammar.future.search(text, _clause_start(text, atom.start), atom.start))
         value = _resolve(text[atom.start : atom.end], atom.fields, context, previous, future)
         if value is None:
             continue

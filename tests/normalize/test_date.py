@@ -281,7 +281,14 @@ EN_DATES: list[Row] = [
     ("December 11,2016", None, None, on("2016-12-11")),  # no space after the comma
     ("11 December 2016", None, None, on("2016-12-11")),
     ("the 11th of December 2016", None, None, on("2016-12-11")),
-    ("Dec. 11", "2016-05-20", None, on("2016-12-11")),
+    # a month that would fall after publication is the nearer of this year's and last year's,
+    # unless the clause speaks of the future
+    ("Dec. 11", "2016-11-20", None, on("2016-12-11")),
+    ("Dec. 11", "2016-05-20", None, on("2015-12-11")),
+    ("The hearing will be held on Dec. 11", "2016-05-20", None, on("2016-12-11")),
+    ("It was up from $220 billion in December", "2024-04-12", None, ("2023-12", "2023-12-01", "2023-12-31", "month")),
+    ("Sales fell in December", "2024-01-05", None, ("2023-12", "2023-12-01", "2023-12-31", "month")),
+    ("Sales rose in May", "2024-04-12", None, ("2024-05", "2024-05-01", "2024-05-31", "month")),
     ("December 11", "2024-07-28", "2022-09", on("2022-12-11")),  # previous is nearer
     ("September 2022", None, None, ("2022-09", "2022-09-01", "2022-09-30", "month")),
     ("in 2016", None, None, ("2016", "2016-01-01", "2016-12-31", "year")),
@@ -654,7 +661,9 @@ ZH_DATES: list[Row] = [
     ("2016年5月20日", None, None, on("2016-05-20")),
     ("２０１６年", None, None, ("2016", "2016-01-01", "2016-12-31", "year")),
     ("２０２３年３月", None, None, ("2023-03", "2023-03-01", "2023-03-31", "month")),
-    ("12月11日", "2016-05-20", None, on("2016-12-11")),
+    ("12月11日", "2016-11-20", None, on("2016-12-11")),
+    ("12月11日", "2016-05-20", None, on("2015-12-11")),
+    ("公司将于12月11日发布新品", "2016-05-20", None, on("2016-12-11")),
     ("12月11日", "2024-07-28", "2022-09", on("2022-12-11")),
     ("12月11日", None, None, None),
     ("5月20号", "2016-06-01", None, on("2016-05-20")),
