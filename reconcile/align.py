@@ -506,6 +506,8 @@ def _sibling_pairs(
     A claim left over joins the partner of a claim from its own sentence when the two share
     something checkable (a unit, a date, a name) and nothing contradicts them in kind; the
     pair inherits the score of the sentence's pairing, since its own wording is a fragment.
+    A fragment's own predicate may differ within one family (达到约280亿美元 beside "grew …
+    to about $28 billion"): the sentence was cut there.
     """
     extra: list[tuple[float, float | None, Claim, Claim]] = []
     for own, other, own_anchors, other_anchors, used, flip in (
@@ -522,7 +524,8 @@ def _sibling_pairs(
             options = []
             for score, y in by_sentence.get(claim.sentence, ()):
                 evidence, against = _weigh(claim, other[y], own_anchors[x], other_anchors[y], matcher)
-                if evidence > 0 and not against:
+                drift = W_EVENT_DRIFT if _events_agree(claim, other[y]) == -W_EVENT_DRIFT else 0.0
+                if evidence > 0 and against <= drift:
                     options.append((score, other[y].id, y))
             if options:
                 score, _, y = max(options)
