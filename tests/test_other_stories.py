@@ -19,6 +19,10 @@ as agreeing.
   US Geological Survey gave magnitude 7.1, China's network 6.8. "minus 16 degrees Celsius"
   against 零下16摄氏度, "the past five years" against 近5年来 (not "nearly five"), and
   珠穆朗玛峰 (Mount Everest), which holds no person.
+- `bytedance-q1/`: ByteDance's first quarter and buyback (April 2024). "In December" written in
+  April against 去年12月, a Chinese sentence cut in two at 达到 where the English says "grew …
+  to", users counted on both sides, a rank and "more than a year" against 一年多来第三次.
+  Changed (in Chinese): the December valuation, the number laid off.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ xiaomi = _story("xiaomi-su7", "xiaomi")
 tencent = _story("tencent-ubisoft", "tencent")
 alibaba = _story("alibaba-results", "alibaba")
 quake = _story("tibet-quake", "quake")
+bytedance = _story("bytedance-q1", "bytedance")
 
 
 def _conflicts(result: Reconciliation) -> list[str]:
@@ -158,3 +163,29 @@ def test_quake_temperatures_below_zero_and_recent_years_agree(quake: Reconciliat
 def test_quake_mount_everest_is_no_person(quake: Reconciliation) -> None:
     reasons = [reason for finding in quake.findings for reason in finding.reasons]
     assert not any("person" in reason for reason in reasons)
+
+
+# ---------------------------------------------------------------------------------- bytedance-q1
+
+
+def test_bytedance_the_two_changed_facts_are_the_conflicts(bytedance: Reconciliation) -> None:
+    """ "Up from $220 billion in December", written in April, is last December, as 去年12月 is:
+    so the two figures meet, and differ."""
+    assert _conflicts(bytedance) == [
+        "USD: 230 billion USD (ZH) vs 220 billion USD (EN)",
+        "people: ~1,500 people (ZH) vs ~1,000 people (EN)",
+    ]
+    assert "date: 2023-12" in _paired(bytedance, "$220 billion", "2300亿美元").agreements
+
+
+def test_bytedance_the_second_half_of_a_split_sentence_meets_the_english_one(bytedance: Reconciliation) -> None:
+    """达到约280亿美元 is a fragment whose predicate (reach) is not the English one (grew)."""
+    assert "USD: ~28 billion USD" in _paired(bytedance, "to about $28 billion", "达到约280亿美元").agreements
+
+
+def test_bytedance_users_ranks_and_hedged_years_are_compared(bytedance: Reconciliation) -> None:
+    assert _paired(bytedance, "750 million daily active users").agreements == ("users: ~750 million users",)
+    finding = _paired(bytedance, "third buyback", "第三次")
+    assert finding.agreements == ("rank: 3rd",)
+    assert finding.verdict == "adds_detail"
+    assert finding.reasons == ("years: ZH is more precise (1–2 years within >1 year)",)
