@@ -125,6 +125,8 @@ class NumberRules:
     half_after_unit: str = "(?!)"
     # Words that are ordinals by themselves ("fifth term"), read as 第五 and "5th" are.
     ordinal_words: Mapping[str, float] = field(default_factory=dict)
+    # Units that scale their number into the canonical unit, as a magnitude does: 四成 is 40 percent.
+    unit_factors: Mapping[str, float] = field(default_factory=dict)
 
 
 DateUnit = Literal["day", "week", "month", "year"]

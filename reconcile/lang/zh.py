@@ -161,6 +161,7 @@ NUMBERS = NumberRules(
         Approximator("以内", "after", "at_most"),
     ),
     stepped_approximators=frozenset({"余", "多"}),
+    unit_factors={"成": 10},
     stepped_after_units=frozenset({"years", "months", "weeks", "days", "hours"}),
     range_separators=("-", "–", "—", "~", "～", "至", "到"),
     range_pairs=(),
@@ -179,6 +180,7 @@ NUMBERS = NumberRules(
         "专利": "patents",
         "人": "people",
         "人士": "people",
+        "成": "percent",  # 四成 (tenths): scaled by `unit_factors`
         "用户": "users",
         "用户数": "users",  # named before the number: 用户数已超过1亿
         "用户量": "users",
@@ -329,7 +331,9 @@ NUMBERS = NumberRules(
         r"[一二三四五六七八九\d]{1,4}\s*年级",  # 二年级: a school grade
         r"\d{1,3}\s*比\s*\d{1,3}(?![\d.%])",  # 6比2: a score, not two amounts (比 alone is "than")
         r"(?:\d|[一二两三四五六七八九十双])\s*位数",  # 三位数增长: triple-digit, not three people
-        r"千篇一律|千家万户|万家灯火|千军万马|千方百计|三番五次|一五一十|货比三家",  # idioms
+        r"千篇一律|千家万户|万家灯火|千军万马|千方百计|三番五次|一五一十|货比三家|三五成群|一成不变",  # idioms
+        # 成 that begins a word is no tenth: 三成员国, 两成本, 九成熟
+        r"成(?=员|本|立|为|功|绩|果|交|都|长|熟|型|分|就|年|人|效|全|熟|品|像|语|份|材|真|千上万)",
         # words holding a hedge character: 节约90%的水 saves 90%, it is not "about 90%"
         r"节约|预约|签约|合约|公约|条约|制约|最近|附近|靠近|多元化",
         # 近5年来 is "over the past five years", not "nearly five years": only the 近 is blanked

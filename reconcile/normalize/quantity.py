@@ -183,6 +183,7 @@ class _Grammar:
     half_after_unit: re.Pattern[str]
     words: Mapping[str, Decimal]
     ordinals: Mapping[str, Decimal]
+    unit_factors: Mapping[str, Decimal]
     magnitudes: Mapping[str, Decimal]
     vagues: Mapping[str, tuple[Decimal, Decimal]]
     approximators: Mapping[str, Approximator]
@@ -298,6 +299,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         half_after_unit=re.compile(numbers.half_after_unit, _FLAGS),
         words={_key(word): Decimal(value) for word, value in numbers.number_words.items()},
         ordinals={_key(word): Decimal(value) for word, value in numbers.ordinal_words.items()},
+        unit_factors={_key(word): Decimal(value) for word, value in numbers.unit_factors.items()},
         magnitudes={_key(word): Decimal(value) for word, value in magnitudes.items()},
         vagues={_key(word): (Decimal(lo), Decimal(hi)) for word, (lo, hi) in numbers.vague_magnitudes.items()},
         approximators={_key(a.phrase): a for a in numbers.approximators},
@@ -700,6 +702,10 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         return None  # Rainbow Six, "Colston Four": a name ends in a capitalised number word (not Six Piece Set)
     if signed and read.unit not in _SIGNED_UNITS:
         return None  # read again from the digit, unsigned
+    if factor := g.unit_factors.get(read.noun):  # 两成 is 2 tenths: 20%, known to the tenth (15-25%)
+        if first is last:
+            first = last = replace(first, half=first.half or _HALF)
+        scale, last_scale = (scale or 1) * factor, (last_scale or scale or 1) * factor
     quantity = _quantity((first, scale), (last, last_scale or scale), read, g)
     return read.pos, _negated(quantity) if negative else quantity
 

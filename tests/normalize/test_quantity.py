@@ -466,6 +466,12 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("两个多元化市场", exact(2)),  # 多元化 is "diversified", not more than two yuan
     ("合作超过100家保险公司", above(100, "companies")),  # wmt: a count, not the start of a company's name
     ("收购了三家科技公司", exact(3, "companies")),
+    # 成 counts tenths: 四成 is 40%, known to the tenth as a magnitude's number is
+    ("字节跳动一季度营收增长近四成", below(40, "percent")),
+    ("激光电视在总体电视销量中占比超六成。", above(60, "percent")),  # wmt
+    ("作品数量占本次展品总量的四成以上", at_least(40, "percent")),  # wmt
+    ("营收增长两成", Quantity(20, 15, 25, "percent", high_open=True, rounded=True)),
+    ("三到四成的受访者", span(30, 40, "percent")),
 ]
 
 EN_NOT_QUANTITIES = [
@@ -534,6 +540,9 @@ ZH_NOT_QUANTITIES = [
     "他用了一年时间",
     "如果您有第三方电子书，可能也会丢失",  # wmt: 第三方 is "third party", no rank
     "为客户货比三家，争取最好的核保结果",  # wmt: 货比三家 "shop around", no three companies
+    "游客三五成群地走过",  # an idiom, no 50%
+    "该组织有三成员国",  # 成员: members, no tenths
+    "规则一成不变",
     "一年后他离开了公司",
     "负责文心大模型ERNIE 3.0 Titan的研发",  # a version in a name
     "2023年3月入职字节跳动",
@@ -589,6 +598,9 @@ PAIRS: list[tuple[str, str, bool]] = [
     ("近3600名", "nearly 3,600 athletes", True),
     ("50多项专利", "40 patents", False),
     ("一年多", "more than a year", True),
+    ("近四成", "nearly 40%", True),
+    ("两成", "19.8%", True),
+    ("三成", "45%", False),
     ("月活跃用户达到3亿", "300 million monthly active users", True),
     ("第九位总理", "the ninth chancellor", True),
     ("第三个任期", "a fourth term", False),
