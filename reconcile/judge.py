@@ -144,6 +144,11 @@ def _same_figure(x: Quantity, y: Quantity) -> bool:
     return x.value == y.value and x.stated_exactly and y.stated_exactly
 
 
+# Units no period explains a difference in: "Dai, 47, … joined in 1999" and 现年48岁…2000年加入
+# differ in age whatever year each claim also gives.
+_UNITS_OF_A_MOMENT = frozenset({"age", "ordinal"})
+
+
 def _compare_quantities(
     a: Sequence[Quantity],
     b: Sequence[Quantity],
@@ -154,7 +159,8 @@ def _compare_quantities(
     periods: tuple[DateValue, DateValue] | None = None,
 ) -> None:
     """Match overlapping amounts (same unit first, then one side without a unit); the rest
-    of one unit on both sides conflict, unless the claims measure different `periods`."""
+    of one unit on both sides conflict, unless the claims measure different `periods` and
+    the unit is one measured over a period (revenue, growth; not an age or a rank)."""
     left, right = list(a), list(b)
     pairs: list[tuple[Quantity, Quantity]] = []
     units_a, units_b = {x.unit for x in a}, {y.unit for y in b}
@@ -231,11 +237,11 @@ def _compare_quantities(
             left.remove(x)
             right.remove(y)
             first, second = f"{x.label} ({side_a})", f"{y.label} ({side_b})"
-            if periods is None:
+            if periods is None or unit in _UNITS_OF_A_MOMENT:
                 outcome.conflicts.append(f"{_topic(unit)}: {first} vs {second}")
             else:
                 outcome.details.append(f"{_topic(unit)}: {first} and {second}, over those periods")
-        if periods is None:
+        if periods is None or unit in _UNITS_OF_A_MOMENT:
             outcome.disputed.append(_topic(unit))
     for side, values in ((side_a, left), (side_b, right)):
         if values:

@@ -23,6 +23,10 @@ as agreeing.
   April against 去年12月, a Chinese sentence cut in two at 达到 where the English says "grew …
   to", users counted on both sides, a rank and "more than a year" against 一年多来第三次.
   Changed (in Chinese): the December valuation, the number laid off.
+- `alibaba-taotian/`: Eddie Wu taking over Taobao and Tmall from Trudy Dai (December 2023). A
+  surname alone after an English given name ("Dai, 47,", "Wu, who co-founded"), 戴珊转任 after
+  the title CEO, an age beside the year someone joined. Changed (in Chinese): Dai's age and the
+  year she joined.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ tencent = _story("tencent-ubisoft", "tencent")
 alibaba = _story("alibaba-results", "alibaba")
 quake = _story("tibet-quake", "quake")
 bytedance = _story("bytedance-q1", "bytedance")
+taotian = _story("alibaba-taotian", "taotian")
 
 
 def _conflicts(result: Reconciliation) -> list[str]:
@@ -189,3 +194,24 @@ def test_bytedance_users_ranks_and_hedged_years_are_compared(bytedance: Reconcil
     assert finding.agreements == ("rank: 3rd",)
     assert finding.verdict == "adds_detail"
     assert finding.reasons == ("years: ZH is more precise (1–2 years within >1 year)",)
+
+
+# ---------------------------------------------------------------------------------- alibaba-taotian
+
+
+def test_taotian_the_two_changed_facts_are_the_conflicts(taotian: Reconciliation) -> None:
+    """The years Dai joined differ, and so does her age: a year in each claim does not make the
+    ages figures of different periods."""
+    assert _conflicts(taotian) == ["age: 48 years old (ZH) vs 47 years old (EN)", "date: 2000 (ZH) vs 1999 (EN)"]
+
+
+def test_taotian_a_surname_alone_is_the_person_named_before(taotian: Reconciliation) -> None:
+    subjects = {claim.text.split(",")[0]: claim.subject for claim in taotian.claims if claim.lang == "en"}
+    assert subjects["Dai"] == "Trudy Dai"
+    assert subjects["Wu"] == "Eddie Wu"
+
+
+def test_taotian_a_verb_of_taking_a_post_ends_the_name(taotian: Reconciliation) -> None:
+    people = {slot.value.value for claim in taotian.claims for slot in claim.slots_of("person")}
+    assert "Dai Shan" in people
+    assert not any(name.startswith("Dai Shan") and name != "Dai Shan" for name in people)

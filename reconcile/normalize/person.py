@@ -358,16 +358,22 @@ def _claimed(matches: Iterable[re.Match[str]], taken: list[bool]) -> Iterator[tu
 @lru_cache(maxsize=1024)
 def _pinyin_surnames(names: frozenset[str]) -> Mapping[str, str]:
     """Surname -> the one Chinese name in pinyin of that surname the document has given
-    ("Zhang" -> "Zhang Yiming"; "Hongxia Yang" gives "Yang"). A surname two of them share
-    names neither. Other names are left out: a Chinese article writes 约翰逊 for Johnson,
-    which is not read as a name, so "Johnson" alone would only ever be "named by EN only"."""
-    latin_surnames = _latin_data().surnames
+    ("Zhang" -> "Zhang Yiming"; "Hongxia Yang" gives "Yang"), or the one English given name
+    before a Chinese surname ("Wu" -> "Eddie Wu", "Dai, 47," -> "Trudy Dai"). A surname two of
+    them share names neither. Other names are left out: a Chinese article writes 约翰逊 for
+    Johnson, which is not read as a name, so "Johnson" alone would only ever be "named by EN only"."""
+    data = _latin_data()
     people: dict[str, set[str]] = {}
     for name in names:
+        words = name.split()
         if is_chinese_name(name):
-            surname = next((word for word in name.split() if _plain(word) in latin_surnames), None)
-            if surname is not None:
-                people.setdefault(surname, set()).add(name)
+            surname = next((word for word in words if _plain(word) in data.surnames), None)
+        elif len(words) == 2 and _plain(words[0]) in data.openers and _plain(words[1]) in data.surnames:
+            surname = words[1]
+        else:
+            continue
+        if surname is not None:
+            people.setdefault(surname, set()).add(name)
     return {surname: next(iter(names)) for surname, names in people.items() if len(names) == 1}
 
 

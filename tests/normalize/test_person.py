@@ -45,6 +45,9 @@ def names(text: str, rules: object) -> list[str]:
 ZH_PERSONS = [
     # listed transliterations and English names (persons.tsv)
     ("俄罗斯总统普京5月16日抵达北京", ["Vladimir Putin"]),
+    # a verb of taking a post ends the name, after a title too
+    ("吴泳铭兼任淘天集团CEO 戴珊转任资产管理公司负责人", ["Eddie Wu", "Dai Shan"]),
+    ("集团CEO 戴珊出任负责人", ["Dai Shan"]),
     ("首席执行官吴泳铭表示", ["Eddie Wu"]),
     # seed article
     ("最新消息，阿里大模型元老**杨红霞** 入职香港理工大学，任电子计算机系教授。", ["Yang Hongxia"]),
@@ -274,6 +277,9 @@ LATER_MENTIONS = [
     ("en", "Professor Yang Hongxia joined ByteDance", "Prof. Yang said", ["Yang Hongxia"]),
     ("en", "Hongxia Yang joined ByteDance", "Yang said", ["Hongxia Yang"]),
     ("en", "Zhang Yiming and Zhang Wei met", "Zhang said", []),  # two people of that surname
+    # an English given name before a Chinese surname: the surname alone is that person too
+    ("en", "Eddie Wu will take over, replacing Trudy Dai", "Dai, 47, a founding member of Alibaba", ["Trudy Dai"]),
+    ("en", "Eddie Wu will take over", "Wu, who co-founded Alibaba with Jack Ma", ["Eddie Wu", "Jack Ma"]),
     # a foreign name's surname alone stays unread: the Chinese side writes 约翰逊, which is no name either
     ("en", "Prime Minister Boris Johnson spoke", "Johnson said", []),
 ]
