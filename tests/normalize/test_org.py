@@ -35,6 +35,8 @@ def orgs(text: str, rules: LangRules) -> list[str]:
 
 
 ZH_ORGS = [
+    ("集团CEO吴泳铭将兼任淘天集团CEO", ["Taobao and Tmall Group"]),
+    ("淘宝和天猫的销售额", ["Taobao", "Tmall"]),
     # seed article
     ("最新消息，阿里大模型元老杨红霞入职香港理工大学", ["Alibaba", "Hong Kong Polytechnic University"]),
     ("她曾在IBM T.J.沃森研究中心担任研究人员，并在雅虎担任首席科学家。", ["IBM T.J. Watson Research Center", "Yahoo"]),
@@ -139,6 +141,8 @@ ZH_NO_ORG = [
 ]
 
 EN_ORGS = [
+    ("Eddie Wu will take over as head of its Taobao and Tmall Group", ["Taobao and Tmall Group"]),
+    ("sales on Taobao and Tmall rose", ["Taobao", "Tmall"]),
     ("the China Meteorological Administration said on Thursday", ["China Meteorological Administration"]),
     # seed article
     ("Former Leader of Alibaba M6 Joins ByteDance AI Lab", ["Alibaba", "ByteDance AI Lab"]),
@@ -301,6 +305,8 @@ def test_different_org(a: str, b: str) -> None:
         ("DAMO Academy", "Alibaba"),
         ("达摩院", "Alibaba"),
         ("Alibaba Cloud", "Alibaba"),
+        ("Taobao", "Taobao and Tmall Group"),  # since Alibaba's 2023 reorganisation
+        ("淘天集团", "Alibaba"),
         ("IBM T.J. Watson Research Center", "IBM"),
         ("ByteDance AI Lab", "ByteDance"),
         ("ByteDance AML团队", "ByteDance"),
