@@ -93,6 +93,7 @@ _ORDINAL_WORDS = (
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
     "nineteenth", "twentieth",
 )  # fmt: skip
+_ORDINAL_START = f"(?=[{''.join(sorted({word[0] for word in ('first', *_ORDINAL_WORDS)}))}])"
 
 NUMBERS = NumberRules(
     number_words={
@@ -387,15 +388,18 @@ NUMBERS = NumberRules(
         r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)(?![a-z])",
         r"\b\d{1,2}\s*o['’]clock",
         # centuries are dates: "the 17th century", "the twentieth century"
-        r"\b(?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:nd|rd|th))[\s-]+century",
-        # ordinal words that are no rank: fractions ("a third of", "one-fifth"), "per second",
-        # "second-hand", "second best", "third party" (第三方), and a list's "Second, ..."
-        r"\b(?:a|an|one|two|three|four|five)[\s-]+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-        r"(?:s\b|(?=\s+of\b|\s*[^\w\s-]|\s*$))",
-        r"\b(?:per|every|split|for a|in a)\s+second\b",
-        r"\bsecond[\s-]+(?:hand|guess\w*|best|half|opinion|instance)\b",
-        r"\bthird[\s-]+part(?:y|ies)\b",
-        r"\b(?:second|third|fourth|fifth)(?=\s*,)",
+        r"\b\d{1,2}(?:st|nd|rd|th)[\s-]+century",
+        rf"{_ORDINAL_START}\b(?:first|{'|'.join(_ORDINAL_WORDS)})[\s-]+century",
+        # ordinal words that are no rank: fractions ("a third of", "one-fifth", "two-thirds"), "per
+        # second", "second-hand", "second best", "third party" (第三方), a list's "Second, ..."; one
+        # pattern, with its first letters looked ahead, as each alternative costs a scan of the text
+        r"(?=[aotfpesi])\b(?:"
+        r"(?:a|an|one|two|three|four|five)[\s-]+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+        r"(?:s\b|(?=\s+of\b|\s*[^\w\s-]|\s*$))"
+        r"|(?:per|every|split|for a|in a)\s+second\b"
+        r"|second[\s-]+(?:hand|guess\w*|best|half|opinion|instance)\b"
+        r"|third[\s-]+part(?:y|ies)\b"
+        r"|(?:second|third|fourth|fifth)(?=\s*,))",
         # house and list numbers, rankings: "No 10", "No. 3", "Top 10"
         r"(?-i:No)\.?\s*\d+",
         r"\btop[\s-]*\d+",

@@ -106,7 +106,10 @@ def find_terms(text: str) -> list[tuple[int, int, str]]:
     """(start, end, term) for each distinctive Latin-script term in `text`, and each listed product
     under its canonical term (文心一言 and "Ernie Bot" are "ERNIE Bot")."""
     products, pattern = _products()
-    listed = [(m.start(), m.end(), products[m.group().casefold()]) for m in pattern.finditer(text)]
+    listed = []
+    lowered = text.casefold()
+    if any(alias in lowered for alias in products):  # most texts name none, and the pattern is slow to run
+        listed = [(m.start(), m.end(), products[m.group().casefold()]) for m in pattern.finditer(text)]
     written = [
         (match.start(), match.end(), match.group())
         for match in TERM_PATTERN.finditer(text)
@@ -114,4 +117,4 @@ def find_terms(text: str) -> list[tuple[int, int, str]]:
         and match.group().upper() not in COMMON_ACRONYMS
         and not any(start < match.end() and match.start() < end for start, end, _ in listed)
     ]
-    return sorted(listed + written)
+    return sorted(listed + written) if listed else written

@@ -620,7 +620,7 @@ def _pinyin_of(chars: str) -> str:
 def _latin_persons(text: str, cues: _Cues, taken: list[bool]) -> list[Slot]:
     after_title = _capitals_after_titles(text, cues)
     data = _latin_data()
-    alone = {match.start() for match in data.alone.finditer(text)} if data.alone else set()
+    alone = {match.start() for match in data.alone.finditer(text)} if data.alone and data.alone.search(text) else set()
     if not (after_title or alone) and cues.capital_pair.search(text) is None:
         return []  # a name is two capitalised words side by side, one after a title, or one listed
     for _, place in data.places.scanner(text).finditer():
