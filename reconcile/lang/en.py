@@ -366,6 +366,7 @@ NUMBERS = NumberRules(
     half_word="half",
     half_after_number=r"[ -]and[ -]a[ -]half\b",
     half_after_unit=r"[ -]and[ -]a[ -]half\b",  # "a year and a half"
+    definite_before=r"\b(?:the|these|those|both)\s+$",
     ordinal_prefixes=(),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     ordinal_words={word: rank for rank, word in enumerate(_ORDINAL_WORDS, start=2)},
@@ -631,7 +632,12 @@ DATES = DateRules(
     },
     week_shifts={},  # "last Tuesday" is the previous week's to some writers, the latest to others
     day_parts=("morning", "afternoon", "evening", "night"),
-    future_markers=(r"\bwill\b", r"\bshall\b", r"\b(?:is|are) (?:due|set|scheduled|expected|slated|to)\b"),
+    future_markers=(
+        r"\bwill\b",
+        r"\bshall\b",
+        r"\b(?:is|are) (?:due|set|scheduled|expected|slated|to)\b",
+        r"\b(?:runs|lasts|continues|is open|stays open) (?:until|till|through)\b",  # "which runs until Friday"
+    ),
     reported_parts=frozenset(
         {"q1", "q2", "q3", "q4", "first quarter", "second quarter", "third quarter", "fourth quarter"}
         | {"first three quarters"}

@@ -127,6 +127,9 @@ class NumberRules:
     ordinal_words: Mapping[str, float] = field(default_factory=dict)
     # Units that scale their number into the canonical unit, as a magnitude does: 四成 is 40 percent.
     unit_factors: Mapping[str, float] = field(default_factory=dict)
+    # What ends right before a number word that refers back to a group ("the two leaders", 这两位):
+    # with no unit after it, it states no amount (regular expression).
+    definite_before: str = "(?!)"
 
 
 DateUnit = Literal["day", "week", "month", "year"]

@@ -162,6 +162,7 @@ NUMBERS = NumberRules(
     ),
     stepped_approximators=frozenset({"余", "多"}),
     unit_factors={"成": 10},
+    definite_before="[这那该此]$",
     stepped_after_units=frozenset({"years", "months", "weeks", "days", "hours"}),
     range_separators=("-", "–", "—", "~", "～", "至", "到"),
     range_pairs=(),
@@ -182,6 +183,8 @@ NUMBERS = NumberRules(
         "人士": "people",
         "成": "percent",  # 四成 (tenths): scaled by `unit_factors`
         "用户": "users",
+        "家公司": "companies",  # the noun after 家, so that 这三家公司 still counts companies
+        "家企业": "companies",
         "用户数": "users",  # named before the number: 用户数已超过1亿
         "用户量": "users",
         "订阅用户": "users",
@@ -477,7 +480,16 @@ DATES = DateRules(
     },
     week_shifts={"上": -1, "上个": -1, "本": 0, "这": 0, "这个": 0, "下": 1, "下个": 1},
     day_parts=("上午", "下午", "晚上", "晚间", "晚", "早上", "早间", "凌晨", "中午"),
-    future_markers=("将于", "将在", "即将", "拟于", "定于", "计划于", "预计于"),
+    future_markers=(
+        "将于",
+        "将在",
+        "即将",
+        "拟于",
+        "定于",
+        "计划于",
+        "预计于",
+        "将(?:持续|延续|举行|召开|开幕|闭幕|结束)",  # 会议将持续至周五
+    ),
     reported_parts=frozenset(
         {"第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度", "前三季度"}
     ),

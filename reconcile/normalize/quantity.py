@@ -178,6 +178,7 @@ class _Grammar:
     gap_unit: re.Pattern[str]
     noun_phrase_end: re.Pattern[str]
     age_before: re.Pattern[str]
+    definite_before: re.Pattern[str]
     age_after: re.Pattern[str]
     half_after_number: re.Pattern[str]
     half_after_unit: re.Pattern[str]
@@ -294,6 +295,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         ),
         noun_phrase_end=re.compile(numbers.noun_phrase_end, _FLAGS),
         age_before=re.compile(rf"(?:{numbers.age_apposition[0]})\Z"),
+        definite_before=re.compile(numbers.definite_before, _FLAGS),
         age_after=re.compile(numbers.age_apposition[1]),
         half_after_number=re.compile(numbers.half_after_number, _FLAGS),
         half_after_unit=re.compile(numbers.half_after_unit, _FLAGS),
@@ -700,6 +702,13 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         and not _title_case(text)
     ):
         return None  # Rainbow Six, "Colston Four": a name ends in a capitalised number word (not Six Piece Set)
+    if (
+        first is last
+        and first.form == "words"
+        and not (read.noun or read.hedge or scale or read.currency)
+        and g.definite_before.search(text, max(0, start - _DEFINITE_REACH), start)
+    ):
+        return None  # "the two leaders", 这两位 (a measure word is no noun): a group named before, no amount
     if signed and read.unit not in _SIGNED_UNITS:
         return None  # read again from the digit, unsigned
     if factor := g.unit_factors.get(read.noun):  # 两成 is 2 tenths: 20%, known to the tenth (15-25%)
@@ -743,6 +752,7 @@ def _plus_a_half(amount: _Amount, end: int) -> _Amount:
 
 
 _HALF = Decimal("0.5")
+_DEFINITE_REACH = 8  # characters before a number word that `definite_before` looks at
 
 
 def _follows_a_name(text: str, start: int) -> bool:

@@ -286,6 +286,8 @@ EN_DATES: list[Row] = [
     ("Dec. 11", "2016-11-20", None, on("2016-12-11")),
     ("Dec. 11", "2016-05-20", None, on("2015-12-11")),
     ("The hearing will be held on Dec. 11", "2016-05-20", None, on("2016-12-11")),
+    # a day of the week ahead: "runs until Friday", 将持续至周五 (an article of Thursday 16 November)
+    ("the forum, which runs until Friday", "2023-11-16", None, ("≤2023-11-17", "", "2023-11-17", "day")),
     ("It was up from $220 billion in December", "2024-04-12", None, ("2023-12", "2023-12-01", "2023-12-31", "month")),
     ("Sales fell in December", "2024-01-05", None, ("2023-12", "2023-12-01", "2023-12-31", "month")),
     ("Sales rose in May", "2024-04-12", None, ("2024-05", "2024-05-01", "2024-05-31", "month")),
@@ -664,6 +666,7 @@ ZH_DATES: list[Row] = [
     ("12月11日", "2016-11-20", None, on("2016-12-11")),
     ("12月11日", "2016-05-20", None, on("2015-12-11")),
     ("公司将于12月11日发布新品", "2016-05-20", None, on("2016-12-11")),
+    ("本届会议将持续至周五", "2023-11-16", None, on("2023-11-17")),
     ("12月11日", "2024-07-28", "2022-09", on("2022-12-11")),
     ("12月11日", None, None, None),
     ("5月20号", "2016-06-01", None, on("2016-05-20")),

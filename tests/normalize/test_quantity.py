@@ -156,6 +156,9 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("at the 2nd Global Grand Challenge Summit", exact(2, "ordinal")),
     # ordinal words rank as "-th" does ("first" is left out: mostly "earliest", 首)
     ("Xi secured a third term as party leader", exact(3, "ordinal")),
+    ("the three companies raised their prices", exact(3, "companies")),  # a noun: still counted
+    ("the two months since the attack", exact(2, "months")),
+    ("the three-day summit", exact(3, "days")),
     ("Scholz became Germany's ninth post-World War II chancellor", exact(9, "ordinal")),  # wmt
     ("He also said that the second global Summit for Democracy was scheduled", exact(2, "ordinal")),  # wmt
     ("the tally fell as the fifth wave of the pandemic subsided", exact(5, "ordinal")),  # wmt
@@ -466,6 +469,7 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("两个多元化市场", exact(2)),  # 多元化 is "diversified", not more than two yuan
     ("合作超过100家保险公司", above(100, "companies")),  # wmt: a count, not the start of a company's name
     ("收购了三家科技公司", exact(3, "companies")),
+    ("这三家公司提高了价格", exact(3, "companies")),
     # 成 counts tenths: 四成 is 40%, known to the tenth as a magnitude's number is
     ("字节跳动一季度营收增长近四成", below(40, "percent")),
     ("激光电视在总体电视销量中占比超六成。", above(60, "percent")),  # wmt
@@ -501,6 +505,10 @@ EN_NOT_QUANTITIES = [
     "a good algorithm",
     "More than a quarter of British homes",
     "It took a year to build",
+    # a number word after "the" with no noun unit refers back to a group: no amount
+    "The two leaders agreed to resume military talks.",
+    "big enough for the two countries to succeed",
+    "Both sides said these three were released.",
     # ordinal words that rank nothing
     "A third of the staff left.",
     "Sales fell by a fifth.",
@@ -543,6 +551,7 @@ ZH_NOT_QUANTITIES = [
     "游客三五成群地走过",  # an idiom, no 50%
     "该组织有三成员国",  # 成员: members, no tenths
     "规则一成不变",
+    "这两位领导人同意恢复对话",  # a measure word is no noun
     "一年后他离开了公司",
     "负责文心大模型ERNIE 3.0 Titan的研发",  # a version in a name
     "2023年3月入职字节跳动",
