@@ -191,6 +191,11 @@ NUMBERS = NumberRules(
         "人数": "people",  # named before the number: 参会人数达到300
         "学生": "people",
         "教师": "people",
+        "员工": "people",
+        "游客": "people",
+        "乘客": "people",
+        "患者": "people",
+        "研究人员": "people",
         "户": "households",
         "户家庭": "households",
         "天": "days",

@@ -268,6 +268,9 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("it is only using 15GBs for documents and data", exact(15, "gb")),  # wmt
     ("a 5,600 mAh battery", exact(5600, "mah")),
     ("Ernie Bot had more than 200 million users by the end of 2023", above(2e8, "users")),
+    # wmt: "dozens of thousands" is tens of thousands (数万), not dozens and thousands
+    ("The US army has killed dozens of thousands of innocent Afghanistan civilians", scale(1e4, "people")),
+    ("More than 21,000 delegates attended the forum", above(21000, "people")),
     ("unemployment fell 0.3 percentage points", last_digit(0.3, 0.05, "pp")),
     ("Nourishing and Rejuvenating Six Piece Set (skincare, cosmetics set, for student girls)", exact(6)),  # wmt
 ]
