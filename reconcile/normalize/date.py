@@ -782,15 +782,15 @@ def find_dates(text: str, rules: LangRules, context: DateContext) -> list[Slot]:
         future = (
             fields.weekday is not None or fields.reported or (fields.month is not None and fields.year is None)
         ) and bool(grammar.future.search(text, _clause_start(text, atom.start), atom.start))
-        value = _resolve(text[atom.start : atom.end], atom.fields, context, previous, future)
+        value = _resolve(text[atom.start : atom.end], fields, context, previous, future)
         if value is None:
             continue
         start, end = atom.start, atom.end
-        if not in_range[index] and atom.fields.recent is None:  # not "到最近", "从近日…获悉"
+        if not in_range[index] and fields.recent is None:  # not "到最近", "从近日…获悉"
             limit_before = slots[-1].end if slots else 0
             limit_after = atoms[index + 1].start if index + 1 < len(atoms) else len(text)
             found = _bound_at(text, start, end, limit_before, limit_after, grammar)
-            vague = atom.fields.part is not None or atom.fields.month_part is not None
+            vague = fields.part is not None or fields.month_part is not None
             bounded = found and _bounded(value, found[2], vague)
             if found and bounded:
                 start, end, value = found[0], found[1], bounded
