@@ -27,6 +27,9 @@ as agreeing.
   surname alone after an English given name ("Dai, 47,", "Wu, who co-founded"), 戴珊转任 after
   the title CEO, an age beside the year someone joined. Changed (in Chinese): Dai's age and the
   year she joined.
+- `tennis-french-open/`: Zheng Qinwen at Roland Garros (June 2024). A venue that reads like a
+  name, "her second Grand Slam quarter-final" against 第二次打进大满贯八强, "world number one"
+  against 世界第一, scores (6-3 against 6比3). Changed (in Chinese): her age.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ alibaba = _story("alibaba-results", "alibaba")
 quake = _story("tibet-quake", "quake")
 bytedance = _story("bytedance-q1", "bytedance")
 taotian = _story("alibaba-taotian", "taotian")
+tennis = _story("tennis-french-open", "tennis")
 
 
 def _conflicts(result: Reconciliation) -> list[str]:
@@ -215,3 +219,17 @@ def test_taotian_a_verb_of_taking_a_post_ends_the_name(taotian: Reconciliation) 
     people = {slot.value.value for claim in taotian.claims for slot in claim.slots_of("person")}
     assert "Dai Shan" in people
     assert not any(name.startswith("Dai Shan") and name != "Dai Shan" for name in people)
+
+
+# ---------------------------------------------------------------------------------- tennis-french-open
+
+
+def test_tennis_the_changed_age_is_the_only_conflict(tennis: Reconciliation) -> None:
+    assert _conflicts(tennis) == ["age: 22 years old (ZH) vs 21 years old (EN)"]
+
+
+def test_tennis_ranks_agree_and_the_venue_is_no_person(tennis: Reconciliation) -> None:
+    assert "rank: 2nd" in _paired(tennis, "second Grand Slam", "第二次").agreements
+    assert "rank: 1st" in _paired(tennis, "world number one", "世界第一").agreements
+    reasons = [reason for finding in tennis.findings for reason in finding.reasons]
+    assert not any("Roland Garros" in reason for reason in reasons)

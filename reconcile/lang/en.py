@@ -385,7 +385,11 @@ NUMBERS = NumberRules(
     definite_before=r"\b(?:the|these|those|both)\s+$",
     ordinal_prefixes=(),
     ordinal_suffixes=("st", "nd", "rd", "th"),
-    ordinal_words={word: rank for rank, word in enumerate(_ORDINAL_WORDS, start=2)},
+    ordinal_words={
+        **{word: rank for rank, word in enumerate(_ORDINAL_WORDS, start=2)},
+        # "world number one" (世界第一); "No. 1" is a list or house number, "number 3643" a reference
+        **{f"number {word}": rank for rank, word in enumerate(("one", "two", "three"), start=1)},
+    },
     unit_gap=3,
     # A gap word is a modifier ("nearly 100 top papers", "hundreds of millions of yuan");
     # a function word ends the phrase: "dozens of patients every day" does not count days.
@@ -419,6 +423,7 @@ NUMBERS = NumberRules(
         r"|(?:second|third|fourth|fifth)(?=\s*,))",
         # house and list numbers, rankings: "No 10", "No. 3", "Top 10"
         r"(?-i:No)\.?\s*\d+",
+        r"(?-i:Number)\s+\d+",  # "Number 10 said": a name (Downing Street)
         r"\btop[\s-]*\d+",
     ),
     year_span=(1800, 2100),

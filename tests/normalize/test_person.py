@@ -243,6 +243,7 @@ EN_NO_PERSON = [
     "the Summit for Democracy ended on Friday",
     "On Monday the Supreme Court ruled against the plan.",
     "He played his trump card.",
+    "The final at Roland Garros was delayed by rain.",  # a venue
 ]
 
 

@@ -163,6 +163,7 @@ EN_QUANTITIES: list[tuple[str, Quantity]] = [
     ("He also said that the second global Summit for Democracy was scheduled", exact(2, "ordinal")),  # wmt
     ("the tally fell as the fifth wave of the pandemic subsided", exact(5, "ordinal")),  # wmt
     ("the Second World War", exact(2, "ordinal")),
+    ("Zheng will face world number one Iga Swiatek next", exact(1, "ordinal")),
     ("Omicron cases are emerging in dozens of countries", scale(24, high=100)),
     ("in the first 10 months of 2021", exact(10, "months")),
     ("a plant that can produce 150,000 cars a year", exact(150_000, "vehicles")),
@@ -524,6 +525,7 @@ EN_NOT_QUANTITIES = [
     "the court of second instance upheld the judgment",  # wmt
     "If you have third party ebooks, they may disappear",  # wmt
     "in the twentieth century",
+    "Number 10 Downing Street said",  # a name
     "He left a day later",
     "Munster leading 13-7 after",
     "it has defeated Dallas (1986-88).",
