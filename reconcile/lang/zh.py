@@ -163,6 +163,8 @@ NUMBERS = NumberRules(
     stepped_approximators=frozenset({"余", "多"}),
     unit_factors={"成": 10},
     definite_before="[这那该此]$",
+    measure_word="个",
+    measured_units={"月": "months", "星期": "weeks", "礼拜": "weeks", "小时": "hours", "钟头": "hours"},
     stepped_after_units=frozenset({"years", "months", "weeks", "days", "hours"}),
     range_separators=("-", "–", "—", "~", "～", "至", "到"),
     range_pairs=(),
@@ -315,7 +317,7 @@ NUMBERS = NumberRules(
     unit_prefixes={"里氏": "magnitude", "震级": "magnitude"},
     negative_prefixes=("零下",),  # not 负: 负责, 负增长
     half_word="半",
-    half_after_number="个?半(?=小时|钟头|星期|世纪)",  # 两个半小时, 一个半小时 (一个 is one word)
+    half_after_number="个?半(?=小时|钟头|星期|世纪|月)",  # 两个半小时, 一个半月 (一个 is one word)
     half_after_unit="半(?![导岛径数价场夜途壁决山])",  # 一年半, 三天半; not 两年半导体
     ordinal_prefixes=("第",),
     ordinal_suffixes=(),

@@ -155,6 +155,8 @@ class _Grammar:
     article_partner: re.Pattern[str]  # what makes an article a number: a magnitude, multiplier or half
     article_unit: re.Pattern[str]  # an article and a unit ("a year", 一年): looked for first, as it is quick
     article_amount: re.Pattern[str]  # an article hedged or halved before or after its unit ("over a year", 一年半)
+    measured: re.Pattern[str]  # a noun that is a unit only after its measure word (两个多月: 月)
+    measured_after_article: re.Pattern[str]  # the measure word, its hedge and such a noun (一个多月, 一个多小时)
     before: re.Pattern[str]
     opener: re.Pattern[str]
     prefix: re.Pattern[str]
@@ -185,6 +187,7 @@ class _Grammar:
     words: Mapping[str, Decimal]
     ordinals: Mapping[str, Decimal]
     unit_factors: Mapping[str, Decimal]
+    measured_units: Mapping[str, str]
     magnitudes: Mapping[str, Decimal]
     vagues: Mapping[str, tuple[Decimal, Decimal]]
     approximators: Mapping[str, Approximator]
@@ -217,6 +220,9 @@ def _compile(numbers: NumberRules) -> _Grammar:
         rf"|(?P<currency>{_phrases(numbers.currency_prefixes)})"
         rf"|(?P<unit>{_phrases(numbers.unit_prefixes)}))\s*"
     )
+    measure = re.escape(numbers.measure_word)
+    between = [*numbers.stepped_approximators, *([numbers.half_word] if numbers.half_word else [])]
+    measured_nouns = _phrases(numbers.measured_units) if numbers.measured_units else "(?!)"
     articles = frozenset(map(_key, numbers.article_words))
     # Articles come last, so that a text with nothing to make them numbers can leave them out.
     lone = [phrase for phrase in numbers.number_words if _key(phrase) in articles]
@@ -253,12 +259,22 @@ def _compile(numbers: NumberRules) -> _Grammar:
         article_partner=re.compile(
             f"{_phrases({*numbers.magnitudes, *numbers.multipliers})}|{numbers.half_after_number}", _FLAGS
         ),
-        article_unit=re.compile(rf"(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})", _FLAGS),
+        article_unit=re.compile(rf"(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)}|{measure})", _FLAGS),
         article_amount=re.compile(
             rf"(?:{_phrases(before)})\s*(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})"
             rf"|(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})"
-            rf"(?:{numbers.half_after_unit}|{_JOIN}(?:{_phrases(numbers.stepped_approximators)}))",
+            rf"(?:{numbers.half_after_unit}|{_JOIN}(?:{_phrases(numbers.stepped_approximators)}))"
+            rf"|(?:{_phrases(lone)}){measure}(?:{_phrases(numbers.stepped_approximators)}){measured_nouns}",
             _FLAGS,
+        ),
+        # Lookbehinds, one per fixed stretch before the noun: 个, 个多, 个余, 个半.
+        measured=re.compile(
+            "(?:" + "|".join(f"(?<={measure}{re.escape(word)})" for word in ["", *between]) + ")"
+            rf"(?P<phrase>{measured_nouns})",
+            _FLAGS,
+        ),
+        measured_after_article=re.compile(
+            rf"{measure}(?:{_phrases(numbers.stepped_approximators)})(?:{measured_nouns})", _FLAGS
         ),
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
@@ -302,6 +318,7 @@ def _compile(numbers: NumberRules) -> _Grammar:
         words={_key(word): Decimal(value) for word, value in numbers.number_words.items()},
         ordinals={_key(word): Decimal(value) for word, value in numbers.ordinal_words.items()},
         unit_factors={_key(word): Decimal(value) for word, value in numbers.unit_factors.items()},
+        measured_units={_key(word): unit for word, unit in numbers.measured_units.items()},
         magnitudes={_key(word): Decimal(value) for word, value in magnitudes.items()},
         vagues={_key(word): (Decimal(lo), Decimal(hi)) for word, (lo, hi) in numbers.vague_magnitudes.items()},
         approximators={_key(a.phrase): a for a in numbers.approximators},
@@ -516,12 +533,22 @@ class _Reading:
             if stepped or phrase not in g.stepped:
                 self.hedge, self.pos, self.context = g.approximators[phrase], match.end(), True
 
+    def take_measured(self, text: str, g: _Grammar) -> bool:
+        """A noun that is a unit after its measure word, and read as one: 两个多月, 一个半月."""
+        if not (measured := g.measured.match(text, self.pos)):
+            return False
+        self.noun = _key(measured.group("phrase"))
+        self.unit, self.pos, self.context = g.measured_units[self.noun], measured.end(), True
+        return True
+
     def take_unit(self, text: str, g: _Grammar) -> None:
         """The unit: straight after the number, or after a classifier and a few gap words.
 
         A unit beats a classifier it starts with (个月 over 个); with a currency sign only
         the same currency may follow ("$5 million dollars", 人民币1.5亿元).
         """
+        if not self.fixed_unit and self.take_measured(text, g):
+            return
         unit = g.unit.match(text, self.pos)
         if self.fixed_unit:
             if self.currency and unit and g.units[_key(unit.group("phrase"))] == self.unit:
@@ -536,6 +563,8 @@ class _Reading:
             self.unit, self.pos = g.classifiers[_key(classifier.group("phrase"))], classifier.end()
             self.context = True
             self.take_after(text, g)
+            if self.take_measured(text, g):
+                return
         elif g.numbers.gap_needs_classifier:
             return
         if unit := g.gap_unit.match(text, self.pos):
@@ -646,7 +675,9 @@ def _parse(text: str, start: int, g: _Grammar) -> tuple[int, Quantity] | None:
         if (ends := _rising((first, scale), (last, last_scale), signed)) is None:
             return None
         (first, scale), (last, last_scale) = ends
-    article_unit = first.article and g.unit.match(text, read.pos)  # "a year", not "a quarter of homes"
+    article_unit = first.article and (  # "a year", 一个多月; not "a quarter of homes"
+        g.unit.match(text, read.pos) or g.measured_after_article.match(text, read.pos)
+    )
     if first.article and not (scale or read.fixed_unit or article_unit):
         return None  # "a" or 一 alone, the commonest start of all: no need to read on
     read.take_after(text, g)

@@ -470,6 +470,12 @@ ZH_QUANTITIES: list[tuple[str, Quantity]] = [
     ("他离开公司已一年多", above(1, "years", high=2)),
     ("搜救持续了近一年", below(1, "years")),
     ("谈判持续了超过一个月", above(1, "months")),
+    # 月 and 星期 count after their measure word 个, a hedge or a half between
+    ("这两个多月来，双方多次谈判", above(2, "months", high=3)),
+    ("他离职已经一个多月", above(1, "months", high=2)),
+    ("项目延期了一个半月", exact(1.5, "months")),
+    ("会谈持续了一个多小时", above(1, "hours", high=2)),
+    ("三个多星期后", above(3, "weeks", high=4)),
     ("两个多元化市场", exact(2)),  # 多元化 is "diversified", not more than two yuan
     ("合作超过100家保险公司", above(100, "companies")),  # wmt: a count, not the start of a company's name
     ("收购了三家科技公司", exact(3, "companies")),
@@ -557,6 +563,7 @@ ZH_NOT_QUANTITIES = [
     "该组织有三成员国",  # 成员: members, no tenths
     "规则一成不变",
     "这两位领导人同意恢复对话",  # a measure word is no noun
+    "推出了一个多人在线游戏",  # 多人 "multiplayer": no hedge
     "一年后他离开了公司",
     "负责文心大模型ERNIE 3.0 Titan的研发",  # a version in a name
     "2023年3月入职字节跳动",
@@ -619,6 +626,8 @@ PAIRS: list[tuple[str, str, bool]] = [
     ("第九位总理", "the ninth chancellor", True),
     ("第三个任期", "a fourth term", False),
     ("一年半", "a year and a half", True),
+    ("一个多月", "more than a month", True),
+    ("两个半月", "two and a half months", True),
     ("近一年", "over a year", False),
 ]
 
