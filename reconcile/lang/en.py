@@ -480,7 +480,8 @@ DATES = DateRules(
         r"(?:\x20+of\x20+the\x20+year)?(?!\x20+of\b)",
         r"{month_part} {rel_month}",  # at the beginning of this month
         r"(?P<cue>in|during|since|by|until|till|from|before|after|through|throughout|between|and|to"
-        r"|of|the year) {year}{not_unit}",  # a bare year only after a cue ("2,016 people" is not one)
+        r"|of|the year|its|their) {year}{not_unit}",  # a bare year only after a cue: "in 2019", "its 2019
+        # revenue" ("2,016 people" is not one; "the 2020 election" would anchor later months to it)
         r"(?:the )?(?P<decade>(?:1[89]|20)[0-9]0)'?s",  # the 1990s
         r"{count} {unit} {later}",
         _NOT_A_BASELINE + r"{count} {unit} {earlier}",

@@ -294,6 +294,7 @@ EN_DATES: list[Row] = [
     ("December 11", "2024-07-28", "2022-09", on("2022-12-11")),  # previous is nearer
     ("September 2022", None, None, ("2022-09", "2022-09-01", "2022-09-30", "month")),
     ("in 2016", None, None, ("2016", "2016-01-01", "2016-12-31", "year")),
+    ("fined about 4% of its 2019 domestic revenue", None, None, ("2019", "2019-01-01", "2019-12-31", "year")),
     ("2021-10", None, None, ("2021-10", "2021-10-01", "2021-10-31", "month")),
     ("2024-07-28", None, None, on("2024-07-28")),
     ("2024/07/28", None, None, on("2024-07-28")),
