@@ -415,7 +415,7 @@ NUMBERS = NumberRules(
         # second", "second-hand", "second best", "third party" (第三方), a list's "Second, ..."; one
         # pattern, with its first letters looked ahead, as each alternative costs a scan of the text
         r"(?=[aotfpesi])\b(?:"
-        r"(?:a|an|one|two|three|four|five)[\s-]+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+        rf"(?:a|an|one|two|three|four|five)[\s-]+(?:{'|'.join(_ORDINAL_WORDS[1:9])})"  # third to tenth
         r"(?:s\b|(?=\s+of\b|\s*[^\w\s-]|\s*$))"
         r"|(?:per|every|split|for a|in a)\s+second\b"
         r"|second[\s-]+(?:hand|guess\w*|best|half|opinion|instance)\b"

@@ -129,7 +129,7 @@ class NumberRules:
     unit_factors: Mapping[str, float] = field(default_factory=dict)
     # The nouns a measure word counts as units, a hedge or a half between them allowed: 两个多月,
     # 一个半月, 三个多星期, 一个多小时 (月 alone is no unit: 5月 is May; 个月 is one).
-    measure_word: str = "(?!)"
+    measure_word: str = ""
     measured_units: Mapping[str, str] = field(default_factory=dict)
     # What ends right before a number word that refers back to a group ("the two leaders", 这两位):
     # with no unit after it, it states no amount (regular expression).

@@ -343,7 +343,7 @@ NUMBERS = NumberRules(
         r"(?:\d|[一二两三四五六七八九十双])\s*位数",  # 三位数增长: triple-digit, not three people
         r"千篇一律|千家万户|万家灯火|千军万马|千方百计|三番五次|一五一十|货比三家|三五成群|一成不变",  # idioms
         # 成 that begins a word is no tenth: 三成员国, 两成本, 九成熟
-        r"成(?=员|本|立|为|功|绩|果|交|都|长|熟|型|分|就|年|人|效|全|熟|品|像|语|份|材|真|千上万)",
+        r"成(?=员|本|立|为|功|绩|果|交|都|长|熟|型|分|就|年|人|效|全|品|像|语|份|材|真|千上万)",
         # words holding a hedge character: 节约90%的水 saves 90%, it is not "about 90%"
         r"节约|预约|签约|合约|公约|条约|制约|最近|附近|靠近|多元化",
         # 近5年来 is "over the past five years", not "nearly five years": only the 近 is blanked
@@ -534,9 +534,9 @@ NAMES = NameRules(
     org_pronouns=("该(?:公司|企业|集团|机构|模型|项目)", "(?<![其])它(?!们)"),
     # 该局 (not 该局面), 该部 (not 该部分, 该部门), 该委员会, 该署, 该院 (not 该院子), 该银行
     org_descriptions=("该(?P<head>局(?![面势])|部(?![分门位])|委员会|署|院(?!子)|银行|中心)",),
-    # numerals, or digits just before (the name stops at them), then 多/余 and a measure word
     # 的 and a short role: 王海峰的前副手赵明, 普京的盟友卢卡申科 (a longer stretch holds a verb: 的讲话中提到)
     possessive_apposition=r"的[\u4e00-\u9fff]{1,4}",
+    # numerals, or digits just before (the name stops at them), then 多/余 and a measure word
     org_count=r"(?:(?<=\d)|(?=[零一二两三四五六七八九十百千万几数]))[零一二两三四五六七八九十百千万几数]*[多余]?[家所个]",
     org_suffixes=(
         "大学",

@@ -100,18 +100,23 @@ def parse_surnames(text: str) -> dict[str, _Surname]:
     return surnames
 
 
+def _person_rows(text: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(line number, canonical name, listed aliases) for each entry of a persons.tsv text."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            canonical, _, aliases = line.partition("\t")
+            yield number, canonical.strip(), [alias.strip() for alias in aliases.split("|") if alias.strip()]
+
+
 def parse_known_persons(text: str) -> dict[str, str]:
     """Alias key -> canonical name of a persons.tsv text; ValueError on a repeated key."""
     known: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, _, aliases = line.partition("\t")
-        for alias in (canonical, *aliases.split("|")):
-            key = name_key(alias.strip())
+    for number, canonical, aliases in _person_rows(text):
+        for alias in (canonical, *aliases):
+            key = name_key(alias)
             if key in known:
                 raise ValueError(f"persons.tsv line {number}: {alias!r} is listed twice")
-            known[key] = canonical.strip()
+            known[key] = canonical
     return known
 
 
@@ -122,10 +127,9 @@ def _han_data() -> _HanData:
     for word in names["stopwords"].split():
         stopwords.setdefault(word[0], []).append(word)
     known = {
-        fold(alias.strip()): line.partition("\t")[0]
-        for line in _data_text("persons.tsv").splitlines()
-        if line.strip() and not line.startswith("#")
-        for alias in line.partition("\t")[2].split("|")
+        fold(alias): canonical
+        for _, canonical, aliases in _person_rows(_data_text("persons.tsv"))
+        for alias in aliases
         if _HAN.search(alias)
     }
     ordered = sorted(known, key=len, reverse=True)
@@ -160,17 +164,13 @@ def _latin_data() -> _LatinData:
 
 def _one_word_alias_pattern(text: str) -> re.Pattern[str] | None:
     """A pattern of the one-word Latin aliases of a persons.tsv text ("Putin"), case as written."""
-    aliases = [
-        alias.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-        for alias in line.partition("\t")[2].split("|")
-        if alias.strip().isascii() and len(alias.split()) == 1
+    one_word = [
+        alias for _, _, aliases in _person_rows(text) for alias in aliases if alias.isascii() and " " not in alias
     ]
-    if not aliases:
+    if not one_word:
         return None
-    firsts = "".join(sorted({alias[0] for alias in aliases}))  # lets `re` skip most positions
-    return re.compile(rf"(?=[{firsts}])(?<![\w.-])(?:{_alternation(aliases)})(?![\w-])")
+    firsts = "".join(sorted({alias[0] for alias in one_word}))  # lets `re` skip most positions
+    return re.compile(rf"(?=[{firsts}])(?<![\w.-])(?:{_alternation(one_word)})(?![\w-])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,9 +220,16 @@ def _compile(numbers: NumberRules) -> _Grammar:
         rf"|(?P<currency>{_phrases(numbers.currency_prefixes)})"
         rf"|(?P<unit>{_phrases(numbers.unit_prefixes)}))\s*"
     )
-    measure = re.escape(numbers.measure_word)
-    between = [*numbers.stepped_approximators, *([numbers.half_word] if numbers.half_word else [])]
-    measured_nouns = _phrases(numbers.measured_units) if numbers.measured_units else "(?!)"
+    stepped = _phrases(numbers.stepped_approximators)
+    # 个 then 月: one lookbehind per fixed stretch before the noun (个, 个多, 个余, 个半); and the
+    # stretch an article may head (一个多月)
+    measured, measured_after_article = "(?!)", "(?!)"
+    if numbers.measure_word and numbers.measured_units:
+        measure, nouns = re.escape(numbers.measure_word), _phrases(numbers.measured_units)
+        between = [*numbers.stepped_approximators, *([numbers.half_word] if numbers.half_word else [])]
+        behind = "|".join(f"(?<={measure}{re.escape(word)})" for word in ["", *between])
+        measured = rf"(?:{behind})(?P<phrase>{nouns})"
+        measured_after_article = rf"{measure}(?:{stepped})(?:{nouns})"
     articles = frozenset(map(_key, numbers.article_words))
     # Articles come last, so that a text with nothing to make them numbers can leave them out.
     lone = [phrase for phrase in numbers.number_words if _key(phrase) in articles]
@@ -259,23 +266,17 @@ def _compile(numbers: NumberRules) -> _Grammar:
         article_partner=re.compile(
             f"{_phrases({*numbers.magnitudes, *numbers.multipliers})}|{numbers.half_after_number}", _FLAGS
         ),
-        article_unit=re.compile(rf"(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)}|{measure})", _FLAGS),
+        article_unit=re.compile(
+            rf"(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)}|{measured_after_article})", _FLAGS
+        ),
         article_amount=re.compile(
             rf"(?:{_phrases(before)})\s*(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})"
-            rf"|(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})"
-            rf"(?:{numbers.half_after_unit}|{_JOIN}(?:{_phrases(numbers.stepped_approximators)}))"
-            rf"|(?:{_phrases(lone)}){measure}(?:{_phrases(numbers.stepped_approximators)}){measured_nouns}",
+            rf"|(?:{_phrases(lone)}){_JOIN}(?:{_phrases(numbers.units)})(?:{numbers.half_after_unit}|{_JOIN}(?:{stepped}))"
+            rf"|(?:{_phrases(lone)}){measured_after_article}",
             _FLAGS,
         ),
-        # Lookbehinds, one per fixed stretch before the noun: 个, 个多, 个余, 个半.
-        measured=re.compile(
-            "(?:" + "|".join(f"(?<={measure}{re.escape(word)})" for word in ["", *between]) + ")"
-            rf"(?P<phrase>{measured_nouns})",
-            _FLAGS,
-        ),
-        measured_after_article=re.compile(
-            rf"{measure}(?:{_phrases(numbers.stepped_approximators)})(?:{measured_nouns})", _FLAGS
-        ),
+        measured=re.compile(measured, _FLAGS),
+        measured_after_article=re.compile(measured_after_article, _FLAGS),
         before=re.compile(rf"(?P<phrase>{_phrases(before)})\s*", _FLAGS),
         opener=re.compile(rf"{_phrases(opener for opener, _ in numbers.range_pairs)}\s*", _FLAGS),
         prefix=re.compile(prefixes, _FLAGS),
